@@ -1,0 +1,27 @@
+"""One call from a loaded case to a result: the engine's public entry points."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from engine.decision import build_decision
+from engine.engine import Result, engine_for
+from kb.crossref import Case
+from kb.outcomes import Decision
+from kb.record import build_record
+
+
+def run(case: Case, rule_sets: Sequence[type]) -> Result:
+    """Decide a resolved case with the given rule mixins; returns facts and firings."""
+    engine_class = engine_for(tuple(rule_sets))
+    engine = engine_class(case.model.case.decided)
+    return engine.decide(build_record(case))
+
+
+def decide(case: Case, rule_sets: Sequence[type], rules_version: str) -> tuple[Decision, Result]:
+    """Decide a case and build its decision object."""
+    result = run(case, rule_sets)
+    gates: tuple[str, ...] = ()
+    for rule_set in rule_sets:
+        gates = tuple(getattr(rule_set, "GATES", gates))
+    return build_decision(result, rules_version, gates), result

@@ -1,0 +1,1 @@
+"""Renderings of decisions and explanation graphs; each format is its own module."""

@@ -1,0 +1,156 @@
+"""The explanation graph (DESIGN.md section 5), built from a run's firings.
+
+Nodes: ``fact`` (from the case file, with its YAML path and record cite), ``absence``
+(something shown not to exist), ``rule`` (one firing), ``conclusion`` and ``authority``.
+Edges: ``premise`` (fact/absence/conclusion -> firing), ``derives`` (firing -> conclusion),
+``cites`` (firing -> authority), ``overrides`` (firing -> firing it defeats) and ``part_of``
+(a conferral -> the record of conferrals; an addition to DESIGN.md, so that "no communication
+raised No. 34" can point at the whole record without one edge per communication).
+
+All attribute values are strings, numbers or booleans, so every export (GraphML included)
+carries them unchanged. The graph is built after the run, from the firing records, so a run
+that needs no explanation never pays for one.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import networkx as nx
+
+from engine.engine import Firing, Result
+from engine.statements import render
+from kb.authorities import resolve
+from kb.facts import KBFact
+
+
+def _data(fact: KBFact) -> str:
+    """The fact's fields as compact, sorted JSON (GraphML needs scalar attributes)."""
+    return json.dumps(fact.fields(), sort_keys=True, default=str, ensure_ascii=False)
+
+
+def firing_requests(result: Result, firing: Firing) -> list[str]:
+    """The requests a firing is about: those of its conclusions, or of its bound request."""
+    found: list[str] = []
+    for node in firing.derived:
+        fact = result.facts.get(node) or result.defeated.get(node)
+        if fact is not None and fact.get("request"):
+            found.append(str(fact["request"]))
+        elif fact is not None and fact.get("requests"):
+            found.extend(str(r) for r in fact["requests"])
+    if not found and firing.context.get("request"):
+        found.append(str(firing.context["request"]))
+    return list(dict.fromkeys(found))
+
+
+def firing_statement(result: Result, firing: Firing) -> str:
+    return render(
+        firing.meta.statement, firing.context, firing_requests(result, firing), result.record
+    )
+
+
+def _conclusion_label(fact: KBFact, result: Result, statement: str) -> str:
+    name = type(fact).__name__
+    fields = fact.fields()
+    if name == "Absence":
+        return statement
+    if name == "RequestDisposition":
+        disposition = fields["disposition"].replace("_", " ")
+        return f"{result.record.phrase([fields['request']])}: {disposition}"
+    if name == "MotionDisposition":
+        return f"the motion: {fields['disposition'].replace('_', ' ')}"
+    if name == "Ground":
+        subject = fields.get("request") or fields.get("set") or "the motion"
+        if fields.get("request"):
+            subject = result.record.phrase([fields["request"]])
+        return f"ground ({fields['gate']}) for {subject}: {fields['effect'].replace('_', ' ')}"
+    return statement
+
+
+def build_graph(result: Result) -> nx.MultiDiGraph:
+    """The full explanation graph of a run."""
+    graph = nx.MultiDiGraph()
+    record = result.record
+    for entry in record.entries:
+        graph.add_node(
+            entry.fact.node_id(),
+            kind="fact",
+            fact_type=type(entry.fact).__name__,
+            label=entry.label,
+            path=entry.path,
+            record=entry.record or "",
+            data=_data(entry.fact),
+        )
+    for entry in record.entries:
+        if entry.part_of:
+            graph.add_edge(entry.fact.node_id(), entry.part_of, key="part_of", kind="part_of")
+    for firing in result.firings:
+        _add_firing(graph, result, firing)
+    return graph
+
+
+def _add_firing(graph: nx.MultiDiGraph, result: Result, firing: Firing) -> None:
+    meta = firing.meta
+    statement = firing_statement(result, firing)
+    graph.add_node(
+        firing.id,
+        kind="rule",
+        rule=meta.id,
+        statement=statement,
+        authorities=" ".join(meta.cited(firing.context)),
+        rule_kind=meta.kind,
+        effective=meta.effective.describe(),
+        status="defeated" if firing.defeated_by else "fired",
+        label=f"{meta.id}: {statement}",
+    )
+    for node in (*firing.premises, *firing.because):
+        graph.add_edge(node, firing.id, key="premise", kind="premise")
+    for node in firing.derived:
+        if node not in graph:
+            fact = result.facts.get(node) or result.defeated.get(node)
+            assert fact is not None
+            extra = {"where": str(fact["where"])} if fact.get("where") else {}
+            graph.add_node(
+                node,
+                kind=fact.node_kind,
+                fact_type=type(fact).__name__,
+                label=_conclusion_label(fact, result, statement),
+                data=_data(fact),
+                defeated=node in result.defeated,
+                **extra,
+            )
+        graph.add_edge(firing.id, node, key="derives", kind="derives")
+    for authority_id in meta.cited(firing.context):
+        node = f"auth:{authority_id}"
+        if node not in graph:
+            authority = resolve(authority_id)
+            graph.add_node(
+                node,
+                kind="authority",
+                authority=authority_id,
+                label=authority.citation,
+                title=authority.title,
+                url=authority.url,
+            )
+        graph.add_edge(firing.id, node, key="cites", kind="cites")
+    if firing.defeated_by:
+        graph.add_edge(firing.defeated_by, firing.id, key="overrides", kind="overrides")
+
+
+def ancestors_subgraph(graph: nx.MultiDiGraph, targets: list[str]) -> nx.MultiDiGraph:
+    """The part of the graph that explains ``targets``: their ancestors, plus the authorities
+    the firings among them cite and the parts of any aggregate fact they rely on."""
+    keep: set[str] = set()
+    for target in targets:
+        keep.add(target)
+        keep.update(nx.ancestors(graph, target))
+    extra: set[str] = set()
+    for node in keep:
+        if graph.nodes[node].get("kind") == "rule":
+            extra.update(v for _, v, k in graph.out_edges(node, data="kind") if k == "cites")
+    return graph.subgraph(keep | extra).copy()
+
+
+def node_attrs(graph: nx.MultiDiGraph, node: str) -> dict[str, Any]:
+    return dict(graph.nodes[node])
