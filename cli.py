@@ -1,0 +1,225 @@
+"""The ``kb`` command line: parse arguments, call kb/engine/jurisdictions, render.
+
+Bad input gets one line, ``error: FILE: path.to.field: what is wrong``, and exit code 2; an
+internal failure gets ``error: internal: ...`` and exit code 1; ``--debug`` shows the traceback.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, NoReturn, TypeVar
+
+import click
+
+from kb.errors import InputError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class _State:
+    debug = False
+
+
+def _fail(message: str, code: int) -> NoReturn:
+    click.echo(message, err=True)
+    sys.exit(code)
+
+
+def guarded(function: F) -> F:
+    """Turn exceptions into the one-line errors and exit codes of DESIGN.md section 6."""
+
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return function(*args, **kwargs)
+        except InputError as exc:
+            if _State.debug:
+                traceback.print_exc()
+            _fail(exc.line(), 2)
+        except click.exceptions.Exit:
+            raise
+        except click.ClickException:
+            raise
+        except Exception as exc:
+            if _State.debug:
+                traceback.print_exc()
+            _fail(f"error: internal: {type(exc).__name__}: {exc}", 1)
+
+    wrapper.__name__ = function.__name__
+    wrapper.__doc__ = function.__doc__
+    return wrapper  # type: ignore[return-value]
+
+
+def _emit(text: str, output: str | None, force: bool) -> None:
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    from kb.output import atomic_write
+
+    atomic_write(Path(output), text, force=force)
+
+
+def _load(path: str) -> Any:
+    from kb.casefile import load_case
+
+    return load_case(path)
+
+
+def _decide(case: Any) -> tuple[Any, Any]:
+    from engine.api import decide
+    from jurisdictions import RULES_VERSION, rule_sets_for
+
+    return decide(case, rule_sets_for(case.model.case.court), RULES_VERSION)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--debug", is_flag=True, help="Show tracebacks on errors.")
+def main(debug: bool) -> None:
+    """discovery-kb: decide civil discovery motions and explain why."""
+    _State.debug = debug
+
+
+@main.command()
+@click.argument("cases", nargs=-1, required=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
+@click.option("-o", "--output", help="Write to FILE (atomically) instead of standard output.")
+@click.option("--force", is_flag=True, help="Replace an existing output file.")
+@guarded
+def decide(cases: tuple[str, ...], fmt: str, output: str | None, force: bool) -> None:
+    """Decide each CASE file; JSON is the decision object (an array for several cases)."""
+    from engine.exports.decision_text import render_decision
+
+    texts: list[str] = []
+    objects: list[Any] = []
+    for path in cases:
+        case = _load(path)
+        decision, _ = _decide(case)
+        if fmt == "json":
+            objects.append(decision.model_dump(mode="json"))
+        else:
+            movant = case.model.parties[case.model.motion.movant].name
+            texts.append(render_decision(decision, movant))
+    if fmt == "json":
+        body = objects[0] if len(objects) == 1 else objects
+        _emit(json.dumps(body, indent=2, ensure_ascii=False) + "\n", output, force)
+    else:
+        _emit("\n".join(texts), output, force)
+
+
+def _request_target(case: Any, graph: Any, request: str) -> str:
+    from engine.explain import UnknownConclusion
+
+    refs = [str(r) for r in case.motion_requests]
+    matches = [r for r in refs if r == request or r.rsplit(":", 1)[1] == request]
+    if len(matches) != 1:
+        reason = (
+            "is ambiguous; name the set (SET:N)" if matches else "is not a request in the motion"
+        )
+        raise InputError(
+            case.file,
+            "--request",
+            f"{request!r} {reason}; requests: "
+            + ", ".join(refs[:12])
+            + (" ..." if len(refs) > 12 else ""),
+        )
+    found = [
+        n
+        for n in graph.nodes
+        if n.startswith(f"concl:request:{matches[0]}:") and not graph.nodes[n].get("defeated")
+    ]
+    if not found:
+        raise UnknownConclusion(f"concl:request:{matches[0]}:*", [])
+    return str(sorted(found)[0])
+
+
+@main.command()
+@click.argument("case_path", metavar="CASE")
+@click.option("--request", "request", help="Explain one request (N, or SET:N).")
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
+@click.option("-o", "--output", help="Write to FILE (atomically) instead of standard output.")
+@click.option("--force", is_flag=True, help="Replace an existing output file.")
+@guarded
+def explain(case_path: str, request: str | None, fmt: str, output: str | None, force: bool) -> None:
+    """Explain a decision: the chain of facts, absences and rule firings behind it."""
+    from engine.explain import render_chain, why
+    from engine.exports.node_link import to_json
+    from engine.provenance import ancestors_subgraph, build_graph
+
+    case = _load(case_path)
+    _, result = _decide(case)
+    graph = build_graph(result)
+    if request is not None:
+        target = _request_target(case, graph, request)
+    else:
+        target = next((n for n in sorted(graph.nodes) if n.startswith("concl:motion:")), "")
+    if fmt == "json":
+        sub = ancestors_subgraph(graph, [target]) if request is not None else graph
+        _emit(to_json(sub), output, force)
+    else:
+        _emit(render_chain(why(graph, target)), output, force)
+
+
+@main.command()
+@click.option("--jurisdiction", help="california, federal, or federal/<district>.")
+@click.option("--as-of", "as_of", help="Only rules in force on this date (YYYY-MM-DD).")
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
+@guarded
+def rules(jurisdiction: str | None, as_of: str | None, fmt: str) -> None:
+    """List every rule: id, authorities, statement, effective dates."""
+    from jurisdictions import all_rule_sets
+    from kb.rules import catalog
+
+    day = None
+    if as_of is not None:
+        try:
+            day = dt.date.fromisoformat(as_of)
+        except ValueError:
+            raise InputError("--as-of", "", f"not a date: {as_of!r} (write YYYY-MM-DD)") from None
+    sets = all_rule_sets()
+    if jurisdiction is not None:
+        chosen = {
+            name: value
+            for name, value in sets.items()
+            if name == jurisdiction or name.startswith(f"{jurisdiction}/")
+        }
+        if not chosen:
+            raise InputError(
+                "--jurisdiction",
+                "",
+                f"unknown jurisdiction {jurisdiction!r}; choose from {', '.join(sets)}",
+            )
+        sets = chosen
+    entries = catalog(sets, day)
+    if fmt == "json":
+        click.echo(json.dumps(entries, indent=2, ensure_ascii=False))
+        return
+    for entry in entries:
+        click.echo(f"{entry['id']}  [{entry['effective']}]  ({', '.join(entry['rule_sets'])})")
+        click.echo(f"    {entry['statement']}")
+        if entry["authorities"]:
+            click.echo(f"    authorities: {', '.join(entry['authorities'])}")
+        if entry["overrides"]:
+            click.echo(f"    overrides: {', '.join(entry['overrides'])}")
+
+
+@main.command()
+@guarded
+def schema() -> None:
+    """Print the JSON Schema of the case file (format 1)."""
+    from kb.schema import casefile_schema
+
+    click.echo(json.dumps(casefile_schema(), indent=2, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()
