@@ -1,0 +1,83 @@
+"""End-to-end cases: every ``*.expected.yaml`` here, and the practice corpus of real rulings.
+
+An expected file names its case file (``case``, relative to the expected file) and what the
+decision must contain: ``disposition``; per-request ``requests`` (optional); ``decisive``
+authority ids, each of which must be among the authorities of the decision's grounds (the list
+is a minimum); ``orders`` (compared as a set); ``sanctions`` (null, or who pays; the amount is
+compared only when the case file fixes it, i.e. for our own cases). The practice corpus in
+``../shared/practice`` follows the same format (its README); award amounts there are the
+courts' own choices, which no case-file fact determines, so they are not compared.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from kb.casefile import load_case
+from tests.helpers import SHARED, run_case
+
+HERE = Path(__file__).parent
+PRACTICE = SHARED / "practice"
+
+KNOWN_DIFFERENCES = {
+    ("raya-v-calbiotech-sdcal-2019", "orders"): (
+        "the order compelled responses only; this rule base also orders production where a "
+        "document request went unanswered, as the Cal. Sportfishing order did on the same facts"
+    ),
+}
+
+
+def own_cases() -> list[Path]:
+    return sorted(HERE.glob("*.expected.yaml"))
+
+
+def practice_cases() -> list[Path]:
+    return sorted((PRACTICE / "expected").glob("*.yaml"))
+
+
+def check(name: str, case_path: Path, expected: dict[str, Any], compare_amounts: bool) -> None:
+    decision, _ = run_case(load_case(case_path))
+    problems: list[str] = []
+    if decision.disposition != expected["disposition"]:
+        problems.append(f"disposition {decision.disposition} != {expected['disposition']}")
+    for request, disposition in (expected.get("requests") or {}).items():
+        got = decision.requests.get(str(request))
+        if got is None or got.disposition != disposition:
+            problems.append(f"{request}: {got and got.disposition} != {disposition}")
+    cited = {a for ground in decision.grounds for a in ground.authorities}
+    missing = [a for a in expected.get("decisive") or [] if a not in cited]
+    if missing:
+        problems.append(f"decisive authorities not among the grounds: {missing}")
+    orders = {order.kind for order in decision.orders}
+    if orders != set(expected.get("orders") or []) and (name, "orders") not in KNOWN_DIFFERENCES:
+        problems.append(f"orders {sorted(orders)} != {sorted(expected.get('orders') or [])}")
+    want = expected.get("sanctions")
+    got = decision.sanctions
+    if (want is None) != (got is None):
+        problems.append(f"sanctions {got and got.against} != {want}")
+    elif want is not None and got is not None:
+        if got.against != want["against"]:
+            problems.append(f"sanctions against {got.against} != {want['against']}")
+        if compare_amounts and got.amount != want["amount"]:
+            problems.append(f"sanctions amount {got.amount} != {want['amount']}")
+    assert not problems, f"{name}: " + "; ".join(problems)
+
+
+@pytest.mark.parametrize("expected_path", own_cases(), ids=lambda p: p.name.split(".")[0])
+def test_own_case(expected_path: Path) -> None:
+    expected = yaml.safe_load(expected_path.read_text(encoding="utf-8"))
+    check(expected_path.name, (expected_path.parent / expected["case"]).resolve(), expected, True)
+
+
+@pytest.mark.parametrize("expected_path", practice_cases(), ids=lambda p: p.stem)
+def test_practice_ruling(expected_path: Path) -> None:
+    expected = yaml.safe_load(expected_path.read_text(encoding="utf-8"))
+    check(expected_path.stem, PRACTICE / "cases" / expected_path.name, expected, False)
+
+
+def test_the_practice_corpus_is_there() -> None:
+    assert len(practice_cases()) >= 12, f"expected the practice corpus at {PRACTICE}"

@@ -1,0 +1,64 @@
+"""Errors: one line naming the file and field, exit code 2, no traceback."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+from click.testing import CliRunner
+
+from cli import main
+from tests.helpers import EXAMPLES, ca_further, edit
+
+
+def write(tmp_path: Path, doc: object, name: str = "case.yaml") -> str:
+    path = tmp_path / name
+    path.write_text(yaml.safe_dump(doc, sort_keys=False), encoding="utf-8")
+    return str(path)
+
+
+def run(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(main, list(args))
+    return result.exit_code, result.output
+
+
+def test_unknown_key_names_its_path(tmp_path: Path) -> None:
+    doc = ca_further()
+    doc["conferrals"][1]["metod"] = "phone"
+    path = write(tmp_path, doc)
+    code, out = run("decide", path)
+    assert code == 2
+    assert out.strip() == f"error: {path}: conferrals[1].metod: unknown key"
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    code, out = run("decide", str(tmp_path / "nope.yaml"))
+    assert code == 2 and out.startswith("error: ") and "no such file" in out
+    assert "Traceback" not in out
+
+
+def test_unknown_request_for_explain() -> None:
+    code, out = run("explain", str(EXAMPLES / "palominos-cervantes-v-gm.yaml"), "--request", "99")
+    assert code == 2 and "is not a request in the motion" in out
+
+
+def test_unknown_jurisdiction_for_rules() -> None:
+    code, out = run("rules", "--jurisdiction", "texas")
+    assert code == 2 and "unknown jurisdiction" in out
+
+
+def test_output_file_is_not_replaced_without_force(tmp_path: Path) -> None:
+    target = tmp_path / "out.json"
+    target.write_text("keep me", encoding="utf-8")
+    case = str(EXAMPLES / "palominos-cervantes-v-gm.yaml")
+    code, out = run("decide", case, "--format", "json", "-o", str(target))
+    assert code == 2 and "use --force" in out
+    assert target.read_text(encoding="utf-8") == "keep me"
+    code, _ = run("decide", case, "--format", "json", "-o", str(target), "--force")
+    assert code == 0 and '"disposition": "denied"' in target.read_text(encoding="utf-8")
+
+
+def test_cross_reference_error(tmp_path: Path) -> None:
+    path = write(tmp_path, edit(ca_further(), motion__opponent="nobody"))
+    code, out = run("decide", path)
+    assert code == 2 and out.strip().endswith("motion.opponent: unknown party id 'nobody'")
