@@ -212,6 +212,44 @@ def rules(jurisdiction: str | None, as_of: str | None, fmt: str) -> None:
             click.echo(f"    overrides: {', '.join(entry['overrides'])}")
 
 
+def _case_files(paths: tuple[str, ...]) -> list[Path]:
+    files: list[Path] = []
+    for name in paths:
+        path = Path(name)
+        if path.is_dir():
+            files.extend(
+                p
+                for p in sorted(path.rglob("*"))
+                if p.suffix in (".yaml", ".yml", ".json")
+                and not p.name.endswith((".expected.yaml", ".expected.json"))
+            )
+        else:
+            files.append(path)
+    return files
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option(
+    "--fail-unexercised", is_flag=True, help="Exit 1 if any rule of the rule sets used never fired."
+)
+@guarded
+def coverage(paths: tuple[str, ...], fail_unexercised: bool) -> None:
+    """Which rules fired over the case files in PATHS (files or directories)."""
+    from engine.coverage import Coverage
+    from jurisdictions import all_rule_sets
+    from kb.rules import catalog
+
+    tally = Coverage()
+    for path in _case_files(paths):
+        _, result = _decide(_load(str(path)))
+        tally.add(result)
+    rule_ids = [entry["id"] for entry in catalog(all_rule_sets())]
+    click.echo(tally.render(rule_ids), nl=False)
+    if fail_unexercised and tally.never_fired(rule_ids):
+        sys.exit(1)
+
+
 @main.command()
 @guarded
 def schema() -> None:

@@ -67,12 +67,20 @@ class Authority:
 
 @cache
 def _table() -> dict[str, dict[str, Any]]:
-    text = resources.files("kb").joinpath("authorities.yaml").read_text(encoding="utf-8")
-    data = yaml.safe_load(text)
-    for key in data:
-        if not ID_PATTERN.match(key):
-            raise ValueError(f"kb/authorities.yaml: {key!r} does not fit the authority-id grammar")
-    return {str(k): dict(v) for k, v in data.items()}
+    """Every listed authority, from the YAML files in ``kb/authority_data`` (one per source)."""
+    table: dict[str, dict[str, Any]] = {}
+    folder = resources.files("kb.authority_data")
+    for item in sorted(folder.iterdir(), key=lambda entry: entry.name):
+        if not item.name.endswith(".yaml"):
+            continue
+        data = yaml.safe_load(item.read_text(encoding="utf-8")) or {}
+        for key, value in data.items():
+            if not ID_PATTERN.match(key):
+                raise ValueError(f"kb/authority_data/{item.name}: {key!r} does not fit the grammar")
+            if key in table:
+                raise ValueError(f"kb/authority_data/{item.name}: {key!r} is listed twice")
+            table[str(key)] = dict(value)
+    return table
 
 
 def parent(authority_id: str) -> str | None:
@@ -113,7 +121,7 @@ def resolve(authority_id: str) -> Authority:
                 via=None if listed else current,
             )
         current = parent(current)
-    raise UnknownAuthority(f"{authority_id!r} is not in kb/authorities.yaml (nor any parent of it)")
+    raise UnknownAuthority(f"{authority_id!r} is not in kb/authority_data (nor any parent of it)")
 
 
 def _text(value: object) -> str | None:
