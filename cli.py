@@ -171,7 +171,11 @@ def explain(case_path: str, request: str | None, fmt: str, output: str | None, f
 @click.option("--jurisdiction", help="california, federal, or federal/<district>.")
 @click.option("--as-of", "as_of", help="Only rules in force on this date (YYYY-MM-DD).")
 @click.option(
-    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "markdown"]),
+    default="text",
+    show_default=True,
 )
 @guarded
 def rules(jurisdiction: str | None, as_of: str | None, fmt: str) -> None:
@@ -200,6 +204,11 @@ def rules(jurisdiction: str | None, as_of: str | None, fmt: str) -> None:
             )
         sets = chosen
     entries = catalog(sets, day)
+    if fmt == "markdown":
+        from kb.rule_reference import render_markdown
+
+        click.echo(render_markdown(entries), nl=False)
+        return
     if fmt == "json":
         click.echo(json.dumps(entries, indent=2, ensure_ascii=False))
         return
@@ -247,6 +256,31 @@ def coverage(paths: tuple[str, ...], fail_unexercised: bool) -> None:
     rule_ids = [entry["id"] for entry in catalog(all_rule_sets())]
     click.echo(tally.render(rule_ids), nl=False)
     if fail_unexercised and tally.never_fired(rule_ids):
+        sys.exit(1)
+
+
+@main.command()
+@click.option(
+    "--cases",
+    "case_paths",
+    multiple=True,
+    help="Also decide these case files/directories and check for contradictions.",
+)
+@guarded
+def lint(case_paths: tuple[str, ...]) -> None:
+    """Check the rule base: authorities, overrides, reachability, contradictions. Exit 1 if any."""
+    from engine.lint import check_contradictions
+    from engine.lint import lint as lint_rules
+    from jurisdictions import all_rule_sets
+
+    findings = lint_rules(all_rule_sets())
+    if case_paths:
+        results = (_decide(_load(str(path)))[1] for path in _case_files(case_paths))
+        findings += check_contradictions(results)
+    for finding in findings:
+        click.echo(finding.line())
+    click.echo(f"{len(findings)} problem(s)")
+    if findings:
         sys.exit(1)
 
 

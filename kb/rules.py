@@ -49,9 +49,13 @@ class Effective:
         )
 
     def describe(self) -> str:
-        since = self.since.isoformat() if self.since else "always"
-        until = f" until {self.until.isoformat()}" if self.until else ""
-        return f"from {since}{until}" if self.since else f"in force{until}"
+        """``always``, ``from 2020-01-01``, ``until 2023-01-01`` or ``from ... until ...``."""
+        parts = []
+        if self.since:
+            parts.append(f"from {self.since.isoformat()}")
+        if self.until:
+            parts.append(f"until {self.until.isoformat()}")
+        return " ".join(parts) or "always"
 
 
 ALWAYS = Effective()

@@ -85,6 +85,7 @@ class CaliforniaMerits:
         statement="The motion does not set forth specific facts showing good cause for the "
         "documents sought by {requests}.",
         effective=CIVIL_DISCOVERY_ACT,
+        overrides=("ca.merits.objections_unjustified", "ca.merits.objections_overruled"),
         derives=(Ground,),
     )
     @Rule(

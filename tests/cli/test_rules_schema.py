@@ -44,3 +44,18 @@ def test_schema_is_printed() -> None:
     schema = json.loads(result.output)
     assert schema["title"].startswith("discovery-kb case file")
     assert "conferrals" in schema["properties"]
+
+
+def test_markdown_reference_lists_every_rule_and_is_current() -> None:
+    from tests.helpers import ROOT
+
+    result = CliRunner().invoke(main, ["rules", "--format", "markdown"])
+    assert result.exit_code == 0
+    listed = CliRunner().invoke(main, ["rules", "--format", "json"])
+    for entry in json.loads(listed.output):
+        assert f"#### `{entry['id']}`" in result.output
+    assert "### Code Civ. Proc., § 2016.040" in result.output
+    checked_in = (ROOT / "docs" / "reference" / "rules.md").read_text(encoding="utf-8")
+    assert checked_in == result.output, (
+        "run: uv run kb rules --format markdown > docs/reference/rules.md"
+    )
