@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import sys
 import traceback
 from collections.abc import Callable
@@ -40,6 +41,10 @@ def guarded(function: F) -> F:
             if _State.debug:
                 traceback.print_exc()
             _fail(exc.line(), 2)
+        except BrokenPipeError:
+            # The reader went away (e.g. `kb rules | head`): stop quietly, as Unix tools do.
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - replaces the closed stream
+            sys.exit(0)
         except click.exceptions.Exit:
             raise
         except click.ClickException:

@@ -24,7 +24,7 @@ from kb.authorities import UnknownAuthority, resolve
 from kb.facts import CASE_FACT_TYPES, Ground
 from kb.rules import RuleMeta, rule_meta, rules_of
 
-ID_PATTERN = re.compile(r"^[a-z][a-z0-9]*(\.[a-z0-9_]+)+$")
+ID_PATTERN = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$")
 
 
 @dataclass(frozen=True, order=True)

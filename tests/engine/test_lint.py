@@ -19,7 +19,7 @@ from tests.jurisdictions.federal.test_rule_cases import CASES as FEDERAL
 
 
 def test_the_rule_base_is_clean() -> None:
-    assert [f.line() for f in lint(all_rule_sets())] == []
+    assert [f.line() for f in lint(all_rule_sets(include_plugins=False))] == []
 
 
 def test_no_contradictions_over_every_rule_case() -> None:

@@ -28,7 +28,7 @@ def test_aggregating_rules_always_fire(rule_id: str, builder: Callable[[], Doc])
 
 
 def test_every_rule_has_its_cases() -> None:
-    every = {entry["id"] for entry in catalog(all_rule_sets())}
+    every = {entry["id"] for entry in catalog(all_rule_sets(include_plugins=False))}
     listed = set(CALIFORNIA) | set(FEDERAL) | set(ALWAYS)
     missing = sorted(every - listed)
     stale = sorted(listed - every)
