@@ -7,6 +7,7 @@ from typing import ClassVar
 from jurisdictions.common.dispositions import DispositionRules
 from jurisdictions.common.record import RecordRules
 from jurisdictions.federal.cdcal import CentralDistrict
+from jurisdictions.federal.chambers import ChambersProcedure
 from jurisdictions.federal.conferral import FederalConferral
 from jurisdictions.federal.edcal import EasternDistrict
 from jurisdictions.federal.expenses import FederalExpenses
@@ -14,14 +15,24 @@ from jurisdictions.federal.merits import FederalMerits
 from jurisdictions.federal.ndcal import NorthernDistrict
 from jurisdictions.federal.orders import FederalOrders
 from jurisdictions.federal.sdcal import SouthernDistrict
+from jurisdictions.federal.waiver import UntimelyObjections
+from kb.parameters import Parameters
 
 
 class Federal(
-    FederalConferral, FederalMerits, FederalOrders, FederalExpenses, RecordRules, DispositionRules
+    FederalConferral,
+    ChambersProcedure,
+    FederalMerits,
+    UntimelyObjections,
+    FederalOrders,
+    FederalExpenses,
+    RecordRules,
+    DispositionRules,
 ):
     """The Federal Rules of Civil Procedure, in the order a court walks a motion
     (law/federal.md §5)."""
 
+    parameters: ClassVar[Parameters] = Parameters.load("jurisdictions.federal")
     GATES: ClassVar[tuple[str, ...]] = (
         "timeliness",
         "calendar",

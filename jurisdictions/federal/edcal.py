@@ -105,11 +105,20 @@ class EasternDistrict:
     @Rule(
         Motion(system="federal"),
         Court(district="edcal"),
-        DiscoverySet(set=MATCH.set, in_motion=True, responded=False),
+        DiscoverySet(
+            set=MATCH.set,
+            in_motion=True,
+            responded=MATCH.responded,
+            response_after_motion=MATCH.late,
+        ),
+        TEST(lambda responded, late: not responded or late),
     )
-    def total_failure_to_respond(self: Any, set: str) -> None:
+    def total_failure_to_respond(self: Any, set: str, responded: bool, late: bool) -> None:
         """L.R. 251(e): the rule does not apply "when there has been a complete and total
-        failure to respond to a discovery request"; a partial response does not qualify."""
+        failure to respond to a discovery request"; a partial response does not qualify. The
+        failure is judged when the motion is filed: a response served afterwards does not make
+        the motion one that needed a Joint Statement (Munoz v. Bd. of Trustees, E.D. Cal. 2022,
+        heard under 251(e) after late responses)."""
         self.conclude(
             Exemption(requirement="local_conference", reason="no response", set=set),
             set_words=self.record.set_label(set),
@@ -126,7 +135,7 @@ class EasternDistrict:
     @Rule(
         Motion(system="federal"),
         Court(district="edcal"),
-        NOT(DiscoverySet(in_motion=True, responded=True)),
+        NOT(DiscoverySet(in_motion=True, responded=True, response_after_motion=False)),
     )
     def no_response_at_all(self: Any) -> None:
         """L.R. 251(e): a motion after a total failure to respond may be noticed without a

@@ -12,13 +12,13 @@ bears the burden and report the open question.
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from experta import MATCH, TEST, L, Rule
 
 from jurisdictions.common.findings import good_cause_ground
 from jurisdictions.federal.conferral import CERTIFICATION_RULE
+from jurisdictions.federal.timing import served_late
 from kb.facts import DiscoverySet, Ground, Motion, OpenQuestion, Request
 from kb.rules import Select, rule
 
@@ -234,21 +234,14 @@ class FederalMerits:
     )
     @Rule(
         Motion(system="federal", kind="deem_admitted"),
-        DiscoverySet(
-            set=MATCH.set,
-            kind="admissions",
-            in_motion=True,
-            served=MATCH.served,
-            responded=MATCH.responded,
-            response_served=MATCH.answered,
-        ),
-        TEST(lambda responded, served, answered: not responded or (answered - served).days > 30),
+        DiscoverySet(set=MATCH.set, kind="admissions", in_motion=True, responded=MATCH.responded),
     )
-    def admitted_by_rule(
-        self: Any, set: str, served: dt.date, responded: bool, answered: Any
-    ) -> None:
+    def admitted_by_rule(self: Any, set: str, responded: bool) -> None:
         """Rule 36(a)(3): "A matter is admitted unless, within 30 days after being served, the
-        party to whom the request is directed serves ... a written answer or objection"."""
+        party to whom the request is directed serves ... a written answer or objection" (a
+        longer time if the parties stipulate; Rule 6(d) adds days after service by mail)."""
+        if responded and not served_late(self, self.fact(f"fact:discovery:{set}")):
+            return
         self.conclude(
             Ground(
                 rule="frcp.admissions.admitted_by_rule", gate="merits", effect="granted", set=set

@@ -7,6 +7,15 @@ is a minimum); ``orders`` (compared as a set); ``sanctions`` (null, or who pays;
 compared only when the case file fixes it, i.e. for our own cases). The practice corpus in
 ``../shared/practice`` follows the same format (its README); award amounts there are the
 courts' own choices, which no case-file fact determines, so they are not compared.
+
+Optional keys, for own cases transcribed from real orders (``fed-*``):
+
+- ``compare_amount: false``: the award's amount is the court's choice (usually less than the
+  request, or unknown), so only who pays is compared; the expected ``amount`` records it (or null).
+- ``source``, ``court_text``, ``assumptions``: documentation, not compared.
+
+``KNOWN_DIFFERENCES`` lists (case name, field) pairs where this rule base knowingly decides a
+real order differently, each with its reason; that field alone is then not compared.
 """
 
 from __future__ import annotations
@@ -28,6 +37,26 @@ KNOWN_DIFFERENCES = {
         "the order compelled responses only; this rule base also orders production where a "
         "document request went unanswered, as the Cal. Sportfishing order did on the same facts"
     ),
+    ("fed-edcal-hart-v-pae", "orders"): (
+        "the court directed a telephone or in-person conference after denying a represented "
+        "party's letter-only motion against a pro se (not incarcerated) party; the rule base "
+        "orders a conference only for prisoners or under a judge's joint-submission procedure, "
+        "and no general rule fits the other E.D. denials (Valladores, Molen: no order)"
+    ),
+    ("fed-sdcal-morrow-v-city-of-san-diego", "sanctions"): (
+        "the court denied the mandatory Rule 37(a)(5)(A) expenses 'at this time' without a reason "
+        "in the available text; no finding supports an exception, so the rule base awards them"
+    ),
+    ("fed-sdcal-morrow-v-city-of-san-diego", "orders"): (
+        "follows from the sanctions difference: the award brings an order to pay"
+    ),
+    ("fed-edcal-munoz-v-csu", "disposition"): (
+        "format gap: the court excused the late response for good cause (a clerical error), so "
+        "the objections survived and the motion was granted only in part; format 1 has no finding "
+        "for Rule 33(b)(4)'s good-cause excuse, and without one the objections are waived"
+    ),
+    ("fed-edcal-munoz-v-csu", "orders"): "follows from the disposition difference (expenses)",
+    ("fed-edcal-munoz-v-csu", "sanctions"): "follows from the disposition difference",
 }
 
 
@@ -42,7 +71,8 @@ def practice_cases() -> list[Path]:
 def check(name: str, case_path: Path, expected: dict[str, Any], compare_amounts: bool) -> None:
     decision, _ = run_case(load_case(case_path))
     problems: list[str] = []
-    if decision.disposition != expected["disposition"]:
+    known = {field for (case, field) in KNOWN_DIFFERENCES if case == name}
+    if decision.disposition != expected["disposition"] and "disposition" not in known:
         problems.append(f"disposition {decision.disposition} != {expected['disposition']}")
     for request, disposition in (expected.get("requests") or {}).items():
         got = decision.requests.get(str(request))
@@ -57,12 +87,18 @@ def check(name: str, case_path: Path, expected: dict[str, Any], compare_amounts:
         problems.append(f"orders {sorted(orders)} != {sorted(expected.get('orders') or [])}")
     want = expected.get("sanctions")
     got = decision.sanctions
-    if (want is None) != (got is None):
+    if (name, "sanctions") in KNOWN_DIFFERENCES:
+        pass
+    elif (want is None) != (got is None):
         problems.append(f"sanctions {got and got.against} != {want}")
     elif want is not None and got is not None:
         if got.against != want["against"]:
             problems.append(f"sanctions against {got.against} != {want['against']}")
-        if compare_amounts and got.amount != want["amount"]:
+        if (
+            compare_amounts
+            and expected.get("compare_amount", True)
+            and got.amount != want["amount"]
+        ):
             problems.append(f"sanctions amount {got.amount} != {want['amount']}")
     assert not problems, f"{name}: " + "; ".join(problems)
 
@@ -70,7 +106,8 @@ def check(name: str, case_path: Path, expected: dict[str, Any], compare_amounts:
 @pytest.mark.parametrize("expected_path", own_cases(), ids=lambda p: p.name.split(".")[0])
 def test_own_case(expected_path: Path) -> None:
     expected = yaml.safe_load(expected_path.read_text(encoding="utf-8"))
-    check(expected_path.name, (expected_path.parent / expected["case"]).resolve(), expected, True)
+    name = expected_path.name.removesuffix(".expected.yaml")
+    check(name, (expected_path.parent / expected["case"]).resolve(), expected, True)
 
 
 @pytest.mark.parametrize("expected_path", practice_cases(), ids=lambda p: p.stem)

@@ -41,6 +41,11 @@ ED = federal("edcal")
 CD = federal("cdcal")
 ND = federal("ndcal")
 CD_NO_STIP = edit(CD, motion__papers__joint_statement={"filed": False})
+SD_CHAMBERS = edit(SD, case__court__standing_orders=["chambers_joint_motion"])
+SD_UNILATERAL = edit(SD_CHAMBERS, motion__papers__joint_statement={"filed": False})
+WOULD_NOT_JOIN = [
+    {"by": "doe", "requirement": "joint_statement", "reason": "opponent_unresponsive"}
+]
 
 
 CASES: dict[str, tuple[Doc, Doc]] = {
@@ -210,6 +215,24 @@ CASES: dict[str, tuple[Doc, Doc]] = {
     "cdcal.joint_stipulation.pro_se_movant_conferred": (
         also(CD_NO_STIP, parties__doe__counsel=False),
         also(letters_only(CD_NO_STIP), parties__doe__counsel=False),
+    ),
+    # federal: late objections waived; chambers joint submission
+    "frcp.merits.untimely_objections_waived": (
+        SD,
+        also(SD, discovery__rfp1__response__served={"date": "2024-02-05", "method": "electronic"}),
+    ),
+    "frcp.chambers.joint_submission_required": (SD_CHAMBERS, SD),
+    "frcp.chambers.joint_submission_missing": (
+        SD_UNILATERAL,
+        also(SD_UNILATERAL, excuses=WOULD_NOT_JOIN),
+    ),
+    "frcp.chambers.opponent_would_not_join": (
+        also(SD_UNILATERAL, excuses=WOULD_NOT_JOIN),
+        SD_UNILATERAL,
+    ),
+    "frcp.chambers.order_conference_then_joint_submission": (
+        SD_UNILATERAL,
+        also(SD_UNILATERAL, parties__doe__counsel=False, parties__doe__incarcerated=True),
     ),
 }
 
