@@ -9,22 +9,41 @@ stipulate to a longer time (Rule 29(b)), which a case file records as an agreeme
 from __future__ import annotations
 
 import datetime as dt
+from functools import cache
 from typing import Any
+
+import holidays
 
 EXTENSION_AGREEMENT = "extend_response_deadline"
 MAILED = frozenset({"mail", "overnight"})
+
+
+@cache
+def _legal_holidays(year: int) -> frozenset[dt.date]:
+    return frozenset(holidays.country_holidays("US", years=year))
+
+
+def next_open_day(day: dt.date) -> dt.date:
+    """Rule 6(a)(1)(C): a last day on a Saturday, Sunday or legal holiday runs on to the next
+    day that is none of these (federal legal holidays from the maintained ``holidays`` package)."""
+    while day.weekday() >= 5 or day in _legal_holidays(day.year):
+        day += dt.timedelta(days=1)
+    return day
 
 
 def response_deadline(engine: Any, discovery_set: Any) -> dt.date:
     """The last day to serve a response to ``discovery_set`` (a DiscoverySet fact)."""
     served: dt.date = discovery_set["served"]
     params = engine.parameters
-    due = served + dt.timedelta(days=params.value("response_days", served))
+    due = next_open_day(served + dt.timedelta(days=params.value("response_days", served)))
     method = discovery_set["served_method"]
+    # Rule 6(d): the 3 days are added "after the period would otherwise expire under Rule 6(a)".
     if method in MAILED:
-        due += dt.timedelta(days=params.value("mail_extension_days", served))
+        due = next_open_day(due + dt.timedelta(days=params.value("mail_extension_days", served)))
     elif method == "electronic":
-        due += dt.timedelta(days=params.value("electronic_extension_days", served))
+        extra = params.value("electronic_extension_days", served)
+        if extra:
+            due = next_open_day(due + dt.timedelta(days=extra))
     for agreement in engine.record.model.agreements:
         if agreement.kind == EXTENSION_AGREEMENT and agreement.until and agreement.until > due:
             due = agreement.until
