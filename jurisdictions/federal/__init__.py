@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from jurisdictions.common.deadlines import OrderDeadlines
 from jurisdictions.common.dispositions import DispositionRules
 from jurisdictions.common.record import RecordRules
 from jurisdictions.federal.cdcal import CentralDistrict
 from jurisdictions.federal.conferral import FederalConferral
+from jurisdictions.federal.deadlines import FederalDeadlines
 from jurisdictions.federal.edcal import EasternDistrict
 from jurisdictions.federal.expenses import FederalExpenses
 from jurisdictions.federal.merits import FederalMerits
@@ -17,7 +19,14 @@ from jurisdictions.federal.sdcal import SouthernDistrict
 
 
 class Federal(
-    FederalConferral, FederalMerits, FederalOrders, FederalExpenses, RecordRules, DispositionRules
+    FederalConferral,
+    FederalMerits,
+    FederalOrders,
+    FederalExpenses,
+    FederalDeadlines,
+    OrderDeadlines,
+    RecordRules,
+    DispositionRules,
 ):
     """The Federal Rules of Civil Procedure, in the order a court walks a motion
     (law/federal.md §5)."""

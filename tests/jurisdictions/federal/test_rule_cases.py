@@ -211,6 +211,8 @@ CASES: dict[str, tuple[Doc, Doc]] = {
         also(CD_NO_STIP, parties__doe__counsel=False),
         also(letters_only(CD_NO_STIP), parties__doe__counsel=False),
     ),
+    # response due dates
+    "frcp.deadline.response_due": (SD, also(SD, discovery__rfp1__kind="deposition")),
 }
 
 
