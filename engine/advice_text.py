@@ -138,7 +138,16 @@ def render_advice(report: dict[str, Any]) -> str:
     lines += ["", f"Search: {report['search']['runs']} engine runs"]
     if not report["search"]["complete"]:
         lines[-1] += " (budget exhausted: some pairs were not tried)"
-    return "\n".join(lines) + "\n"
+    return "\n".join(_single_blank(lines)) + "\n"
+
+
+def _single_blank(lines: list[str]) -> list[str]:
+    """Sections are separated by one blank line, however many sections are empty."""
+    out: list[str] = []
+    for line in lines:
+        if line or (out and out[-1]):
+            out.append(line)
+    return out
 
 
 def render_deadlines(report: dict[str, Any]) -> str:
