@@ -94,9 +94,9 @@ def render_advice(report: dict[str, Any]) -> str:
             )
         elif not first["cures"]:
             lines.append("    no cure found among the changes the rules suggest")
-        for index in first["impossible"]:
-            impossible = report["impossible"][index]
-            lines.append(f"    impossible: {impossible['reason']}")
+        reasons = [report["impossible"][index]["reason"] for index in first["impossible"]]
+        for reason in dict.fromkeys(reasons):  # a letter and a call fail for the same reason
+            lines.append(f"    impossible: {reason}")
     lines.append("")
     if report["cures"]:
         lines.append("Cures, each re-decided by the engine")
