@@ -289,6 +289,101 @@ def lint(case_paths: tuple[str, ...]) -> None:
         sys.exit(1)
 
 
+def _gates(rule_sets: tuple[type, ...]) -> tuple[str, ...]:
+    gates: tuple[str, ...] = ()
+    for rule_set in rule_sets:
+        gates = tuple(getattr(rule_set, "GATES", gates))
+    return gates
+
+
+def _day(option: str, value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise InputError(option, "", f"not a date: {value!r} (write YYYY-MM-DD)") from None
+
+
+def _report(report: dict[str, Any], fmt: str, render: Callable[[dict[str, Any]], str]) -> str:
+    if fmt == "json":
+        return json.dumps(report, indent=2, ensure_ascii=False) + "\n"
+    return render(report)
+
+
+_FORMAT = click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
+_OUTPUT = click.option(
+    "-o", "--output", help="Write to FILE (atomically) instead of standard output."
+)
+_FORCE = click.option("--force", is_flag=True, help="Replace an existing output file.")
+
+
+@main.command()
+@click.argument("case_path", metavar="CASE")
+@click.option("--today", help="Advise as of this day (YYYY-MM-DD): nothing can be done before it.")
+@click.option(
+    "--budget",
+    type=click.IntRange(min=1),
+    default=400,
+    show_default=True,
+    help="The most engine runs the search may spend.",
+)
+@_FORMAT
+@_OUTPUT
+@_FORCE
+@guarded
+def advise(
+    case_path: str, today: str | None, budget: int, fmt: str, output: str | None, force: bool
+) -> None:
+    """Minimal changes of the facts that would win each request the movant did not win, each
+    proved by deciding the changed case again (docs/reference/advice.md)."""
+    from engine.advice_report import advice_report
+    from engine.advice_text import render_advice
+    from engine.counterfactual import advise as search
+    from jurisdictions import RULES_VERSION, rule_sets_for
+
+    case = _load(case_path)
+    day = _day("--today", today)
+    rule_sets = rule_sets_for(case.model.case.court)
+    advice = search(case, rule_sets, _gates(rule_sets), today=day, budget=budget)
+    _emit(_report(advice_report(advice, RULES_VERSION), fmt, render_advice), output, force)
+
+
+@main.command()
+@click.argument("case_path", metavar="CASE")
+@_FORMAT
+@_OUTPUT
+@_FORCE
+@guarded
+def deadlines(case_path: str, fmt: str, output: str | None, force: bool) -> None:
+    """Every deadline the rules know about for this case, with its arithmetic and authority."""
+    from engine.advice_text import render_deadlines
+    from engine.deadlines import deadlines_report
+    from jurisdictions import RULES_VERSION
+
+    _, result = _decide(_load(case_path))
+    _emit(_report(deadlines_report(result, RULES_VERSION), fmt, render_deadlines), output, force)
+
+
+@main.command()
+@click.argument("case_path", metavar="CASE")
+@_FORMAT
+@_OUTPUT
+@_FORCE
+@guarded
+def checklist(case_path: str, fmt: str, output: str | None, force: bool) -> None:
+    """The movant's pre-filing checklist: each requirement met, not met, unknown or not
+    required, with the facts behind it."""
+    from engine.advice_text import render_checklist
+    from engine.checklist import checklist_report
+    from jurisdictions import RULES_VERSION
+
+    _, result = _decide(_load(case_path))
+    _emit(_report(checklist_report(result, RULES_VERSION), fmt, render_checklist), output, force)
+
+
 @main.command()
 @guarded
 def schema() -> None:

@@ -223,10 +223,13 @@ class Exemption(KBFact):
 
 
 class Deadline(KBFact):
-    """A computed deadline: ``deadline``, ``set``, ``last_day``, ``steps`` (the arithmetic)."""
+    """A computed deadline: ``deadline``, ``set`` (or ``subject`` when it is not about a
+    discovery set), ``start``, ``last_day``, ``steps`` (the arithmetic), and ``governs``: the
+    case-file path of the date of the act it limits (``motion.served.date``)."""
 
     def node_id(self) -> str:
-        return f"concl:deadline:{self['deadline']}:{self['set']}"
+        subject = self.get("set") or self.get("subject") or "motion"
+        return f"concl:deadline:{self['deadline']}:{subject}"
 
 
 class Ground(KBFact):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from jurisdictions.california.crc import CaliforniaSeparateStatement
+from jurisdictions.california.deadlines import CaliforniaDeadlines
 from jurisdictions.california.initial import CaliforniaInitialResponses
 from jurisdictions.california.meet_confer import CaliforniaMeetAndConfer
 from jurisdictions.california.merits import CaliforniaMerits
@@ -12,6 +13,7 @@ from jurisdictions.california.orders import CaliforniaOrders
 from jurisdictions.california.sanctions import CaliforniaSanctions
 from jurisdictions.california.standing_orders import CaliforniaStandingOrders
 from jurisdictions.california.timeliness import CaliforniaTimeliness
+from jurisdictions.common.deadlines import OrderDeadlines
 from jurisdictions.common.dispositions import DispositionRules
 from jurisdictions.common.record import RecordRules
 from kb.parameters import Parameters
@@ -26,6 +28,8 @@ class California(
     CaliforniaMerits,
     CaliforniaOrders,
     CaliforniaSanctions,
+    CaliforniaDeadlines,
+    OrderDeadlines,
     RecordRules,
     DispositionRules,
 ):

@@ -118,6 +118,7 @@ class CaliforniaTimeliness:
                 start=start,
                 last_day=last_day,
                 steps=steps,
+                governs="motion.served.date",
             ),
             set_words=self.record.set_label(set),
             extension=key,

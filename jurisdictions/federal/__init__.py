@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from jurisdictions.common.deadlines import OrderDeadlines
 from jurisdictions.common.dispositions import DispositionRules
 from jurisdictions.common.record import RecordRules
 from jurisdictions.federal.cdcal import CentralDistrict
 from jurisdictions.federal.chambers import ChambersProcedure
 from jurisdictions.federal.conferral import FederalConferral
+from jurisdictions.federal.deadlines import FederalDeadlines
 from jurisdictions.federal.edcal import EasternDistrict
 from jurisdictions.federal.expenses import FederalExpenses
 from jurisdictions.federal.merits import FederalMerits
@@ -26,6 +28,8 @@ class Federal(
     UntimelyObjections,
     FederalOrders,
     FederalExpenses,
+    FederalDeadlines,
+    OrderDeadlines,
     RecordRules,
     DispositionRules,
 ):

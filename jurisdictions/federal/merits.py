@@ -18,8 +18,8 @@ from experta import MATCH, TEST, L, Rule
 
 from jurisdictions.common.findings import good_cause_ground
 from jurisdictions.federal.conferral import CERTIFICATION_RULE
-from jurisdictions.federal.timing import served_late
-from kb.facts import DiscoverySet, Ground, Motion, OpenQuestion, Request
+from jurisdictions.federal.timing import deadline_nodes, served_late
+from kb.facts import Deadline, DiscoverySet, Ground, Motion, OpenQuestion, Request
 from kb.rules import Select, rule
 
 OBJECTION_RULES = {
@@ -231,6 +231,7 @@ class FederalMerits:
         "matters are admitted by operation of Rule 36(a)(3).",
         effective=CERTIFICATION_RULE,
         derives=(Ground,),
+        consumes=(Deadline,),
     )
     @Rule(
         Motion(system="federal", kind="deem_admitted"),
@@ -246,6 +247,7 @@ class FederalMerits:
             Ground(
                 rule="frcp.admissions.admitted_by_rule", gate="merits", effect="granted", set=set
             ),
+            because=deadline_nodes(self, set),
             set_words=self.record.set_label(set),
         )
 

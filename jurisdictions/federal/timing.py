@@ -9,45 +9,30 @@ stipulate to a longer time (Rule 29(b)), which a case file records as an agreeme
 from __future__ import annotations
 
 import datetime as dt
-from functools import cache
 from typing import Any
 
-import holidays
+from jurisdictions.federal.deadlines import response_period
 
 EXTENSION_AGREEMENT = "extend_response_deadline"
-MAILED = frozenset({"mail", "overnight"})
-
-
-@cache
-def _legal_holidays(year: int) -> frozenset[dt.date]:
-    return frozenset(holidays.country_holidays("US", years=year))
-
-
-def next_open_day(day: dt.date) -> dt.date:
-    """Rule 6(a)(1)(C): a last day on a Saturday, Sunday or legal holiday runs on to the next
-    day that is none of these (federal legal holidays from the maintained ``holidays`` package)."""
-    while day.weekday() >= 5 or day in _legal_holidays(day.year):
-        day += dt.timedelta(days=1)
-    return day
 
 
 def response_deadline(engine: Any, discovery_set: Any) -> dt.date:
-    """The last day to serve a response to ``discovery_set`` (a DiscoverySet fact)."""
-    served: dt.date = discovery_set["served"]
-    params = engine.parameters
-    due = next_open_day(served + dt.timedelta(days=params.value("response_days", served)))
-    method = discovery_set["served_method"]
-    # Rule 6(d): the 3 days are added "after the period would otherwise expire under Rule 6(a)".
-    if method in MAILED:
-        due = next_open_day(due + dt.timedelta(days=params.value("mail_extension_days", served)))
-    elif method == "electronic":
-        extra = params.value("electronic_extension_days", served)
-        if extra:
-            due = next_open_day(due + dt.timedelta(days=extra))
+    """The last day to serve a response to ``discovery_set`` (a DiscoverySet fact): the Rule 6
+    arithmetic of :func:`jurisdictions.federal.deadlines.response_period`, extended to any later
+    date the parties stipulated to in writing."""
+    due, _, _ = response_period(
+        discovery_set["served"], discovery_set["served_method"], engine.parameters
+    )
     for agreement in engine.record.model.agreements:
         if agreement.kind == EXTENSION_AGREEMENT and agreement.until and agreement.until > due:
             due = agreement.until
     return due
+
+
+def deadline_nodes(engine: Any, set_id: str) -> list[str]:
+    """The response-due Deadline behind a timing decision, when the rules derived one."""
+    node = f"concl:deadline:response_due:{set_id}"
+    return [node] if engine.fact(node) is not None else []
 
 
 def served_late(engine: Any, discovery_set: Any) -> bool:

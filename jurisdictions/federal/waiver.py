@@ -15,8 +15,8 @@ from typing import Any
 from experta import MATCH, TEST, Rule
 
 from jurisdictions.federal.conferral import CERTIFICATION_RULE
-from jurisdictions.federal.timing import response_deadline, served_late
-from kb.facts import DiscoverySet, Ground, Motion
+from jurisdictions.federal.timing import deadline_nodes, response_deadline, served_late
+from kb.facts import Deadline, DiscoverySet, Ground, Motion
 from kb.rules import Select, rule
 
 WAIVER_RULES = {
@@ -38,6 +38,7 @@ class UntimelyObjections:
         "responses are compelled.",
         effective=CERTIFICATION_RULE,
         derives=(Ground,),
+        consumes=(Deadline,),
     )
     @Rule(
         Motion(system="federal", kind="compel_further"),
@@ -71,7 +72,7 @@ class UntimelyObjections:
                     effect="granted",
                     request=str(ref),
                 ),
-                because=[discovery_set.node_id()],
+                because=[discovery_set.node_id(), *deadline_nodes(self, set)],
                 set_kind=set_kind,
                 set_words=self.record.set_label(set),
                 answered=answered.isoformat(),

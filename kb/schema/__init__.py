@@ -20,3 +20,22 @@ def casefile_schema() -> dict[str, Any]:
     schema["$id"] = "https://discovery-kb.example/schema/casefile.v1.json"
     schema["title"] = "discovery-kb case file, format 1"
     return schema
+
+
+REPORT_SCHEMA_FILES = {
+    "advice": "advice.v1.json",
+    "deadlines": "deadlines.v1.json",
+    "checklist": "checklist.v1.json",
+}
+"""The JSON Schemas of ``kb advise``, ``kb deadlines`` and ``kb checklist`` (written by hand,
+documented in docs/reference/advice.md)."""
+
+
+def report_schema(kind: str) -> dict[str, Any]:
+    """The checked-in JSON Schema of one kind of advice report."""
+    import json
+    from importlib import resources
+
+    text = resources.files("kb.schema").joinpath(REPORT_SCHEMA_FILES[kind]).read_text("utf-8")
+    loaded: dict[str, Any] = json.loads(text)
+    return loaded

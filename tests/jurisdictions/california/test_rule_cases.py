@@ -265,7 +265,13 @@ CASES: dict[str, tuple[Doc, Doc]] = {
     ),
     "ca.sanctions.unjust": (also(CA_SANCTIONS, findings={"sanctions_unjust": True}), CA_SANCTIONS),
     "ca.sanctions.partial_success": (PARTIAL, also(PARTIAL, discovery__rfp1__supplemental=[])),
+    # California: response due dates
+    "ca.deadline.response_due": (CA, also(CA, discovery__rfp1__kind="deposition")),
     # the record (both systems)
+    "common.deadline.prior_order": (
+        also(CA, prior_orders=[{"kind": "meet_and_confer", "by": "2024-02-15"}]),
+        also(CA, prior_orders=[{"kind": "meet_and_confer"}]),
+    ),
     "common.record.request_not_raised": (NEVER_RAISED, CA),
     "common.record.offer_unanswered": (OFFER, OFFER_ANSWERED),
     "common.record.paper_not_filed": (

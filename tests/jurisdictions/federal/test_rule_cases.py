@@ -234,6 +234,8 @@ CASES: dict[str, tuple[Doc, Doc]] = {
         SD_UNILATERAL,
         also(SD_UNILATERAL, parties__doe__counsel=False, parties__doe__incarcerated=True),
     ),
+    # response due dates
+    "frcp.deadline.response_due": (SD, also(SD, discovery__rfp1__kind="deposition")),
 }
 
 
