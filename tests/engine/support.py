@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import os
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import networkx as nx
+import pytest
 from experta import Rule
 
 from engine.engine import Result
@@ -37,3 +40,32 @@ def explained(source: Path | dict[str, Any]) -> Explained:
     decision, result = run_case(case)
     rules = rules_of(*rule_sets_for(case.model.case.court))
     return Explained(case, decision, result, build_graph(result), rules)
+
+
+XSS_TITLE = '<script>console.error("xss-ran")</script> "Doe" \\ v. #Acme & {Co}'
+XSS_NAME = 'Jane "JD" <img src=x onerror="console.error(\'xss-ran\')"> Doe'
+XSS_CITE = "Doe Decl. ¶ 3 </script><script>console.error('xss-ran')</script>\nEx. `A`"
+
+
+def hostile_case() -> dict[str, Any]:
+    """A case whose title, party name and record cite are markup, quotes, backslashes and
+    newlines: every rendering must carry them as text."""
+    from tests.helpers import ca_further, edit
+
+    return edit(
+        ca_further(),
+        case__title=XSS_TITLE,
+        parties__doe__name=XSS_NAME,
+        conferrals__0__record=XSS_CITE,
+    )
+
+
+def require(binary: str) -> str:
+    """The path of a program a test needs. CI must have it (.ci/run installs it with apt-get);
+    elsewhere the test is skipped when it is absent."""
+    found = shutil.which(binary)
+    if found is None:
+        if os.environ.get("CI"):
+            pytest.fail(f"{binary} is not installed; .ci/run installs it with apt-get")
+        pytest.skip(f"{binary} is not installed (apt-get install {binary} to run this test)")
+    return found
