@@ -11,20 +11,25 @@ engine; bindings (``MATCH.x``) must agree across patterns, as in the engine.
 
 from __future__ import annotations
 
-import datetime as dt
 import inspect
 import itertools
-import json
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
 from experta import Rule
 from experta.conditionalelement import AND, EXISTS, NOT, OR, TEST
 from experta.fact import Fact, InitialFact
-from experta.fieldconstraint import ANDFC, NOTFC, ORFC, L, P, W
 from experta.matchers.rete.check import FeatureCheck
 
+from engine.lhs_words import (
+    describe_pattern,
+    describe_test,
+    literal_fields,
+    literal_keys,
+    show,
+    wanted_words,
+)
 from kb.facts import CaseFact, KBFact
 
 FailureKind = Literal["missing", "mismatch", "blocked", "test"]
@@ -84,86 +89,6 @@ def _flat(element: Any) -> list[Any]:
     return [element]
 
 
-def describe_constraint(value: Any) -> str:
-    """A field constraint in words: ``'denied'``, ``?request``, ``is_late(...)``, ``a or b``."""
-    if isinstance(value, L):
-        return _show(value.value)
-    if isinstance(value, W):
-        return f"?{value.__bind__}" if value.__bind__ else "anything"
-    if isinstance(value, P):
-        return f"{getattr(value.match, '__name__', 'predicate')}(...)"
-    if isinstance(value, ORFC):
-        return " or ".join(describe_constraint(v) for v in value)
-    if isinstance(value, ANDFC):
-        return " and ".join(describe_constraint(v) for v in value)
-    if isinstance(value, NOTFC):
-        return f"not {describe_constraint(value[0])}"
-    return _show(value)
-
-
-def describe_pattern(pattern: Fact) -> str:
-    """``Request(request=?request, exchange=())``."""
-    fields = ", ".join(
-        f"{k}={describe_constraint(v)}"
-        for k, v in pattern.items()
-        if isinstance(k, str) and not (k.startswith("__") and k.endswith("__"))
-    )
-    return f"{type(pattern).__name__}({fields})"
-
-
-def describe_test(function: Callable[..., Any]) -> str:
-    """The source of a ``TEST`` lambda (``lambda exchange: only_demands(exchange)``)."""
-    try:
-        source = inspect.getsource(function).strip()
-    except (OSError, TypeError):
-        return getattr(function, "__name__", "test")
-    start = source.find("lambda")
-    if start < 0:
-        return getattr(function, "__name__", "test")
-    colon = source.find(":", start)
-    depth, end = 0, len(source)
-    for index in range(colon + 1 if colon > 0 else start, len(source)):
-        char = source[index]
-        if char in "([{":
-            depth += 1
-        elif char in ")]}":
-            if depth == 0:
-                end = index
-                break
-            depth -= 1
-        elif char == "," and depth == 0:
-            end = index
-            break
-    return source[start:end].strip()
-
-
-def literal_fields(pattern: Fact, bindings: Mapping[Any, Any]) -> tuple[tuple[str, Any], ...]:
-    """The fields a pattern pins down: literals, and bindings already known."""
-    out: list[tuple[str, Any]] = []
-    for key, value in pattern.items():
-        if not isinstance(key, str) or (key.startswith("__") and key.endswith("__")):
-            continue
-        if isinstance(value, L):
-            out.append((key, value.value))
-        elif isinstance(value, W) and value.__bind__ in bindings:
-            out.append((key, bindings[value.__bind__]))
-        elif not isinstance(value, W | P | ORFC | ANDFC | NOTFC):
-            out.append((key, value))
-    return tuple(out)
-
-
-def _literal_keys(pattern: Fact) -> set[str]:
-    """The fields a pattern pins to literal values (``kind="raised"``, ``L("a") | L("b")``)."""
-    keys: set[str] = set()
-    for key, value in pattern.items():
-        if not isinstance(key, str) or (key.startswith("__") and key.endswith("__")):
-            continue
-        literals = isinstance(value, ORFC) and all(isinstance(v, L) for v in value)
-        if literals or isinstance(value, L) or not isinstance(value, W | P | ORFC | ANDFC | NOTFC):
-            keys.add(key)
-    return keys
-
-
 def _merge(bindings: Bindings, new: Mapping[Any, Any]) -> Bindings | None:
     merged = dict(bindings)
     for key, value in new.items():
@@ -204,29 +129,6 @@ def _check(pattern: Fact, fact: KBFact, bindings: Bindings) -> tuple[Bindings | 
     return _merge(bindings, found), failed
 
 
-def _plain(value: Any) -> Any:
-    """A fact value as plain JSON data: dates as ISO text, named tuples as objects."""
-    if isinstance(value, KBFact):
-        return value.node_id()
-    if hasattr(value, "_asdict"):
-        return {k: _plain(v) for k, v in value._asdict().items()}
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, tuple | list):
-        return [_plain(v) for v in value]
-    if isinstance(value, frozenset | set):
-        return sorted((_plain(v) for v in value), key=str)
-    if isinstance(value, Mapping):
-        return {str(k): _plain(v) for k, v in value.items()}
-    return value
-
-
-def _show(value: Any) -> str:
-    """A value as compact JSON, cut at 300 characters."""
-    text = json.dumps(_plain(value), ensure_ascii=False, default=str)
-    return text if len(text) <= 300 else text[:297] + "..."
-
-
 class _Search:
     def __init__(self, facts: Sequence[tuple[str, KBFact]]) -> None:
         self.by_class: dict[type, list[tuple[str, KBFact]]] = {}
@@ -259,7 +161,7 @@ class _Search:
         pattern = conditions[index]
         candidates = self.by_class.get(type(pattern), [])
         nearest: tuple[int, str, list[str], KBFact] | None = None
-        pinned = _literal_keys(pattern)
+        pinned = literal_keys(pattern)
         for node, fact in candidates:
             merged, failed = _check(pattern, fact, bindings)
             if merged is None:
@@ -291,8 +193,8 @@ class _Search:
             misses = tuple(
                 FieldMiss(
                     name,
-                    _wanted(pattern[name], bindings),
-                    _show(fact[name]) if name in fact else "(not set)",
+                    wanted_words(pattern[name], bindings),
+                    show(fact[name]) if name in fact else "(not set)",
                 )
                 for name in failed
             )
@@ -354,16 +256,10 @@ class _Search:
                 f"TEST({describe_test(function)})",
                 None,
                 nodes=sources,
-                values=tuple((n, _show(v)) for n, v in values.items()),
+                values=tuple((n, show(v)) for n, v in values.items()),
             )
         )
         return None
-
-
-def _wanted(value: Any, bindings: Mapping[Any, Any]) -> str:
-    if isinstance(value, W) and value.__bind__ in bindings:
-        return f"{describe_constraint(L(bindings[value.__bind__]))} (as bound earlier)"
-    return describe_constraint(value)
 
 
 def evaluate(rule: Rule, facts: Sequence[tuple[str, KBFact]]) -> Outcome:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from experta import EXISTS, MATCH, NOT, OR, TEST, L, Rule
 
-from engine.lhs import describe_test, evaluate
+from engine.lhs import evaluate
+from engine.lhs_words import describe_test
 from kb.facts import DiscoverySet, Ground, Motion, Paper, Request
 
 
