@@ -42,7 +42,9 @@ def explained(source: Path | dict[str, Any]) -> Explained:
     return Explained(case, decision, result, build_graph(result), rules)
 
 
-XSS_TITLE = '<script>console.error("xss-ran")</script> "Doe" \\ v. #Acme & {Co}'
+XSS_TITLE = (
+    '<script>alert(1)</script><script>console.error("xss-ran")</script> "Doe" \\ v. #Acme & {Co}'
+)
 XSS_NAME = 'Jane "JD" <img src=x onerror="console.error(\'xss-ran\')"> Doe'
 XSS_CITE = "Doe Decl. ¶ 3 </script><script>console.error('xss-ran')</script>\nEx. `A`"
 
