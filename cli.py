@@ -118,8 +118,6 @@ def decide(cases: tuple[str, ...], fmt: str, output: str | None, force: bool) ->
 
 
 def _request_target(case: Any, graph: Any, request: str) -> str:
-    from engine.explain import UnknownConclusion
-
     refs = [str(r) for r in case.motion_requests]
     matches = [r for r in refs if r == request or r.rsplit(":", 1)[1] == request]
     if len(matches) != 1:
@@ -139,37 +137,155 @@ def _request_target(case: Any, graph: Any, request: str) -> str:
         if n.startswith(f"concl:request:{matches[0]}:") and not graph.nodes[n].get("defeated")
     ]
     if not found:
-        raise UnknownConclusion(f"concl:request:{matches[0]}:*", [])
+        raise InputError(case.file, "--request", f"no disposition of {matches[0]} was reached")
     return str(sorted(found)[0])
+
+
+EXPLAIN_FORMATS = ["text", "json", "graphml", "dot", "mermaid", "narrative", "html"]
 
 
 @main.command()
 @click.argument("case_path", metavar="CASE")
 @click.option("--request", "request", help="Explain one request (N, or SET:N).")
 @click.option(
-    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+    "--format",
+    "fmt",
+    type=click.Choice(EXPLAIN_FORMATS),
+    default="text",
+    show_default=True,
+    help="text: the chain; json/graphml/dot/mermaid: the graph; narrative: a ruling-style "
+    "text; html: one self-contained page (decision, interactive graph, narrative).",
 )
 @click.option("-o", "--output", help="Write to FILE (atomically) instead of standard output.")
 @click.option("--force", is_flag=True, help="Replace an existing output file.")
 @guarded
 def explain(case_path: str, request: str | None, fmt: str, output: str | None, force: bool) -> None:
-    """Explain a decision: the chain of facts, absences and rule firings behind it."""
+    """Explain a decision: the chain of facts, absences and rule firings behind it.
+
+    With --request, the graph formats and the narrative are limited to that request.
+    """
     from engine.explain import render_chain, why
-    from engine.exports.node_link import to_json
     from engine.provenance import ancestors_subgraph, build_graph
 
     case = _load(case_path)
-    _, result = _decide(case)
+    decision, result = _decide(case)
     graph = build_graph(result)
     if request is not None:
         target = _request_target(case, graph, request)
     else:
         target = next((n for n in sorted(graph.nodes) if n.startswith("concl:motion:")), "")
-    if fmt == "json":
-        sub = ancestors_subgraph(graph, [target]) if request is not None else graph
-        _emit(to_json(sub), output, force)
+    sub = ancestors_subgraph(graph, [target]) if request is not None else graph
+    if fmt == "text":
+        text = render_chain(why(graph, target))
+    elif fmt in ("json", "graphml", "dot", "mermaid"):
+        text = _graph_text(fmt, sub)
+    elif fmt == "narrative":
+        from engine.exports.narrative import paragraphs
+
+        about = json.loads(graph.nodes[target]["data"]).get("request")
+        chosen = [p for p in paragraphs(result, graph) if about is None or about in p.requests]
+        text = "\n\n".join(p.text for p in chosen) + "\n"
     else:
-        _emit(render_chain(why(graph, target)), output, force)
+        from engine.exports.html import render_html
+
+        text = render_html(result, graph, decision, focus=target)
+    _emit(text, output, force)
+
+
+def _graph_text(fmt: str, graph: Any) -> str:
+    if fmt == "json":
+        from engine.exports.node_link import to_json
+
+        return to_json(graph)
+    if fmt == "graphml":
+        from engine.exports.graphml import to_graphml
+
+        return to_graphml(graph)
+    if fmt == "dot":
+        from engine.exports.dot import to_dot
+
+        return to_dot(graph)
+    from engine.exports.mermaid import to_mermaid
+
+    return to_mermaid(graph)
+
+
+def _explained(case_path: str) -> tuple[Any, Any, Any, Any]:
+    """Load and decide a case; returns the case, its decision, the run and its graph."""
+    from engine.provenance import build_graph
+
+    case = _load(case_path)
+    decision, result = _decide(case)
+    return case, decision, result, build_graph(result)
+
+
+def _unknown(case: Any, exc: Any) -> InputError:
+    return InputError(case.file, "conclusion", str(exc))
+
+
+@main.command()
+@click.argument("case_path", metavar="CASE")
+@click.argument("conclusion")
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
+@click.option("-o", "--output", help="Write to FILE (atomically) instead of standard output.")
+@click.option("--force", is_flag=True, help="Replace an existing output file.")
+@guarded
+def why(case_path: str, conclusion: str, fmt: str, output: str | None, force: bool) -> None:
+    """Why CONCLUSION was reached: the chain from case-file facts (with their YAML paths and
+    record cites) through rule firings and authorities to it.
+
+    CONCLUSION is a node id such as concl:request:rfp1:34:denied (or concl:request:34:denied
+    when the case has one discovery set).
+    """
+    from engine.explain import UnknownConclusion, as_data, render_chain, resolve_conclusion
+    from engine.explain import why as why_chain
+
+    case, _, result, graph = _explained(case_path)
+    try:
+        target = resolve_conclusion(result, graph, conclusion)
+    except UnknownConclusion as exc:
+        raise _unknown(case, exc) from None
+    chain = why_chain(graph, target)
+    if fmt == "json":
+        _emit(json.dumps(as_data(chain), indent=2, ensure_ascii=False) + "\n", output, force)
+    else:
+        _emit(render_chain(chain), output, force)
+
+
+@main.command(name="why-not")
+@click.argument("case_path", metavar="CASE")
+@click.argument("conclusion")
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
+@click.option("-o", "--output", help="Write to FILE (atomically) instead of standard output.")
+@click.option("--force", is_flag=True, help="Replace an existing output file.")
+@guarded
+def why_not(case_path: str, conclusion: str, fmt: str, output: str | None, force: bool) -> None:
+    """Why CONCLUSION was not reached: every rule that could have derived it and, for each,
+    the premise that failed (a fact, or an absence with where in the case file it would have
+    come from).
+
+    CONCLUSION is an id such as concl:request:rfp1:34:granted (concl:request:34:granted when
+    the case has one discovery set) or concl:motion:granted.
+    """
+    from engine.explain import UnknownConclusion, as_data, render_why_not
+    from engine.explain import why_not as why_not_answer
+    from jurisdictions import rule_sets_for
+    from kb.rules import rules_of
+
+    case, _, result, graph = _explained(case_path)
+    rules = rules_of(*rule_sets_for(case.model.case.court))
+    try:
+        answer = why_not_answer(result, graph, conclusion, rules)
+    except UnknownConclusion as exc:
+        raise _unknown(case, exc) from None
+    if fmt == "json":
+        _emit(json.dumps(as_data(answer), indent=2, ensure_ascii=False) + "\n", output, force)
+    else:
+        _emit(render_why_not(answer), output, force)
 
 
 @main.command()
@@ -382,6 +498,61 @@ def checklist(case_path: str, fmt: str, output: str | None, force: bool) -> None
 
     _, result = _decide(_load(case_path))
     _emit(_report(checklist_report(result, RULES_VERSION), fmt, render_checklist), output, force)
+
+
+@main.command()
+@click.argument("cases", nargs=-1, required=True)
+@click.option(
+    "--jsonl",
+    "output",
+    required=True,
+    help="Write the records to FILE (written to a temporary file, renamed when complete); "
+    "'-' for standard output.",
+)
+@click.option("--force", is_flag=True, help="Replace an existing output file.")
+@guarded
+def export(cases: tuple[str, ...], output: str, force: bool) -> None:
+    """Training records: one JSON line per conclusion (each request's disposition, then the
+    motion's) of every case in CASES (files, directories, or '-' for a stream of case
+    documents on standard input). Schema: kb/schema/training-record.v1.json.
+
+    Streams: each case is decided and written before the next is read. A progress bar shows
+    on a terminal, and none when standard error is not one.
+    """
+    import contextlib
+    import os
+    import tempfile
+
+    from engine.exports.training import write_jsonl
+    from kb.sources import STDIN, case_paths, iter_cases
+
+    names = case_paths(cases)
+    show = sys.stderr.isatty() and not (output == STDIN and not sys.stdout.isatty())
+    total = None if STDIN in names else len(names)
+    bar: Any = (
+        click.progressbar(length=total, label="cases", file=sys.stderr, show_pos=True)
+        if show and total is not None
+        else contextlib.nullcontext()
+    )
+    with bar as progress:
+        step = progress.update if progress is not None else (lambda n: None)
+        if output == STDIN:
+            write_jsonl(iter_cases(names), _decide, sys.stdout, step)
+            return
+        target = Path(output)
+        if target.exists() and not force:
+            raise InputError(output, "", "output file exists; use --force to replace it")
+        directory = target.parent if str(target.parent) else Path(".")
+        if not directory.is_dir():
+            raise InputError(output, "", f"no such directory: {directory}")
+        fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+                write_jsonl(iter_cases(names), _decide, handle, step)
+            os.replace(temp, target)
+        finally:
+            if os.path.exists(temp):
+                os.unlink(temp)
 
 
 @main.command()

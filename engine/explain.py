@@ -1,179 +1,154 @@
-"""Explanations: the chain from case-file facts through rule firings to a conclusion.
+"""Explanations of a run: ``why`` a conclusion was reached and ``why_not`` another was not.
 
-``why(graph, target)`` returns a :class:`Chain`: the facts (with their case-file paths and record
-cites), the absences (with where in the case file the missing thing would have been), the rule
-firings in the order they depend on each other (with rule ids, statements and authorities), and
-the conclusion. ``render_chain`` prints it as text.
+The Python API behind ``kb why`` and ``kb why-not``; every answer is a typed, frozen dataclass
+(:mod:`engine.explain_types`) that :func:`as_data` turns into JSON-ready data::
+
+    from engine.api import run
+    from engine.explain import why, why_not, render_chain, render_why_not
+    from engine.provenance import build_graph
+
+    result = run(case, rule_sets)
+    graph = build_graph(result)
+    chain = why(graph, resolve_target(graph, "concl:request:34:denied", "rfp1"))
+    answer = why_not(result, graph, "concl:request:34:granted", rules_of(*rule_sets))
+
+- :func:`why` returns a :class:`Chain`: the case-file facts (with YAML paths and record cites),
+  the absences (with the path where the missing thing would have been), the rule firings in
+  dependency order (rule id, statement, authorities, premises) and the conclusion.
+- :func:`why_not` returns a :class:`WhyNot`: every rule that could have derived the conclusion
+  and, for each, an :class:`Attempt` saying what stood in the way (see :mod:`engine.whynot`).
+- Conclusion ids may name a request bare (``concl:request:34:granted``) when the case has one
+  discovery set; an id that names nothing raises :class:`UnknownConclusion` with near matches.
 """
 
 from __future__ import annotations
 
-import difflib
-from dataclasses import dataclass, field
+from collections.abc import Sequence
 
 import networkx as nx
+from experta import Rule
 
-from engine.provenance import ancestors_subgraph
+from engine.chain import why
+from engine.conclusion_ids import Subjects, UnknownConclusion, near, parse, vocabulary
+from engine.engine import Result
+from engine.explain_types import (
+    Attempt,
+    AuthorityRef,
+    Chain,
+    FactStep,
+    FieldProblem,
+    FiringStep,
+    Premise,
+    Reason,
+    WhyNot,
+    as_data,
+)
+from engine.exports.text import render_chain, render_why_not
+from engine.whynot import WhyNotAnalysis
+from kb.facts import Ground
+from kb.rules import rule_meta
+
+__all__ = [
+    "Attempt",
+    "AuthorityRef",
+    "Chain",
+    "FactStep",
+    "FieldProblem",
+    "FiringStep",
+    "Premise",
+    "Reason",
+    "Subjects",
+    "UnknownConclusion",
+    "WhyNot",
+    "as_data",
+    "render_chain",
+    "render_why_not",
+    "resolve_conclusion",
+    "resolve_target",
+    "subjects_of",
+    "why",
+    "why_not",
+]
 
 
-class UnknownConclusion(KeyError):
-    """A conclusion id that is not in the graph; carries the nearest matches."""
-
-    def __init__(self, wanted: str, near: list[str]) -> None:
-        super().__init__(wanted)
-        self.wanted = wanted
-        self.near = near
-
-    def __str__(self) -> str:
-        hint = f"; did you mean {', '.join(self.near)}?" if self.near else ""
-        return f"no conclusion {self.wanted!r} in this case{hint}"
-
-
-@dataclass(frozen=True)
-class FactStep:
-    id: str
-    kind: str
-    label: str
-    path: str = ""
-    record: str = ""
-
-
-@dataclass(frozen=True)
-class AuthorityRef:
-    id: str
-    citation: str
-    url: str
-
-
-@dataclass(frozen=True)
-class FiringStep:
-    id: str
-    rule: str
-    statement: str
-    rule_kind: str
-    status: str
-    authorities: tuple[AuthorityRef, ...]
-    premises: tuple[str, ...]
-    derives: tuple[str, ...]
-    overridden_by: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class Chain:
-    """Everything that explains one conclusion."""
-
-    target: str
-    label: str
-    facts: tuple[FactStep, ...]
-    absences: tuple[FactStep, ...]
-    firings: tuple[FiringStep, ...]
-    conclusions: tuple[FactStep, ...] = field(default=())
+def subjects_of(result: Result) -> Subjects:
+    """The requests and discovery sets a conclusion id of this run may name."""
+    case = result.record.case
+    return Subjects(
+        requests=tuple(str(r) for r in case.motion_requests),
+        sets=tuple(case.model.discovery),
+    )
 
 
 def resolve_target(graph: nx.MultiDiGraph, wanted: str, single_set: str | None) -> str:
-    """Accept ``concl:request:rfp1:34:denied`` or, in a one-set case,
-    ``concl:request:34:denied``."""
+    """The node id ``wanted`` names in ``graph``: itself, or, in a one-set case, the bare
+    ``concl:request:34:denied`` read as ``concl:request:rfp1:34:denied``."""
     if wanted in graph:
         return wanted
-    if single_set and wanted.startswith("concl:request:"):
-        rest = wanted.removeprefix("concl:request:")
-        candidate = f"concl:request:{single_set}:{rest}"
-        if candidate in graph:
-            return candidate
+    if single_set:
+        for prefix in ("concl:request:", "concl:ground:", "absence:raised:"):
+            if wanted.startswith(prefix):
+                candidate = f"{prefix}{single_set}:{wanted.removeprefix(prefix)}"
+                if candidate in graph:
+                    return candidate
     conclusions = sorted(n for n, k in graph.nodes(data="kind") if k in ("conclusion", "absence"))
-    raise UnknownConclusion(wanted, difflib.get_close_matches(wanted, conclusions, n=5, cutoff=0.5))
+    raise UnknownConclusion(wanted, near(wanted, conclusions))
 
 
-def _step(graph: nx.MultiDiGraph, node: str) -> FactStep:
-    attrs = graph.nodes[node]
-    return FactStep(
-        id=node,
-        kind=str(attrs.get("kind", "")),
-        label=str(attrs.get("label", "")),
-        path=str(attrs.get("path") or attrs.get("where") or ""),
-        record=str(attrs.get("record", "")),
-    )
+def resolve_conclusion(result: Result, graph: nx.MultiDiGraph, wanted: str) -> str:
+    """The node id ``wanted`` names in this run's graph (bare request numbers accepted in a
+    one-set case); an id of a conclusion the run did not reach raises
+    :class:`UnknownConclusion` saying so (``why_not`` explains those)."""
+    subjects = subjects_of(result)
+    try:
+        return resolve_target(graph, wanted, subjects.single_set)
+    except UnknownConclusion as exc:
+        parsed = parse(wanted, subjects)
+        if parsed is not None:
+            raise UnknownConclusion(
+                wanted, exc.near, f"{parsed.id} was not reached; `kb why-not` explains why"
+            ) from None
+        raise
 
 
-def why(graph: nx.MultiDiGraph, target: str) -> Chain:
-    """The chain that explains ``target`` (a node id in ``graph``)."""
-    if target not in graph:
-        raise UnknownConclusion(target, [])
-    sub = ancestors_subgraph(graph, [target])
-    order = list(nx.lexicographical_topological_sort(sub))
-    facts, absences, firings, conclusions = [], [], [], []
-    for node in order:
-        kind = sub.nodes[node].get("kind")
-        if kind == "fact":
-            facts.append(_step(sub, node))
-        elif kind == "absence":
-            absences.append(_step(sub, node))
-        elif kind == "conclusion":
-            conclusions.append(_step(sub, node))
-        elif kind == "rule":
-            firings.append(_firing(sub, node))
-    return Chain(
-        target=target,
-        label=str(graph.nodes[target].get("label", "")),
-        facts=tuple(facts),
-        absences=tuple(absences),
-        firings=tuple(firings),
-        conclusions=tuple(conclusions),
-    )
+def why_not(result: Result, graph: nx.MultiDiGraph, wanted: str, rules: Sequence[Rule]) -> WhyNot:
+    """Why ``wanted`` was not concluded in this run.
 
-
-def _firing(sub: nx.MultiDiGraph, node: str) -> FiringStep:
-    attrs = sub.nodes[node]
-    edges = list(sub.in_edges(node, data="kind")) + list(sub.out_edges(node, data="kind"))
-    premises = sorted({u for u, v, k in edges if v == node and k == "premise"})
-    derives = sorted({v for u, v, k in edges if u == node and k == "derives"})
-    cites = sorted({v for u, v, k in edges if u == node and k == "cites"})
-    overridden = sorted({u for u, v, k in edges if v == node and k == "overrides"})
-    authorities = tuple(
-        AuthorityRef(
-            id=str(sub.nodes[a].get("authority", a)),
-            citation=str(sub.nodes[a].get("label", "")),
-            url=str(sub.nodes[a].get("url", "")),
+    ``rules`` are every rule of the case's rule sets (``kb.rules.rules_of(*rule_sets)``), in
+    force or not, so that a rule outside its dates is reported as such.
+    """
+    subjects = subjects_of(result)
+    target = parse(wanted, subjects)
+    if target is None:
+        ground_rules = [rule_meta(r).id for r in rules if Ground in rule_meta(r).derives]
+        existing = [n for n, k in graph.nodes(data="kind") if k in ("conclusion", "absence")]
+        words = vocabulary(subjects, ground_rules, existing)
+        expanded = wanted
+        single = subjects.single_set
+        if single and wanted.startswith("concl:request:"):
+            expanded = f"concl:request:{single}:{wanted.removeprefix('concl:request:')}"
+        raise UnknownConclusion(
+            wanted,
+            near(expanded, words),
+            "not a conclusion this case could reach: a request outside the motion, an unknown "
+            "disposition, or an id of no known form",
         )
-        for a in cites
+    standing = target.id in graph and not graph.nodes[target.id].get("defeated")
+    label = (
+        str(graph.nodes[target.id].get("label", ""))
+        if target.id in graph
+        else _label(target.klass.__name__, dict(target.fields), result)
     )
-    return FiringStep(
-        id=node,
-        rule=str(attrs.get("rule", "")),
-        statement=str(attrs.get("statement", "")),
-        rule_kind=str(attrs.get("rule_kind", "")),
-        status=str(attrs.get("status", "")),
-        authorities=authorities,
-        premises=tuple(premises),
-        derives=tuple(derives),
-        overridden_by=tuple(overridden),
-    )
+    if standing:
+        return WhyNot(target=target.id, label=label, derived=True, attempts=())
+    analysis = WhyNotAnalysis(result, graph, rules)
+    return WhyNot(target=target.id, label=label, derived=False, attempts=analysis.attempts(target))
 
 
-def render_chain(chain: Chain) -> str:
-    """The chain as plain text: facts, absences, firings in dependency order, conclusion."""
-    lines = [f"Why: {chain.label}", f"Conclusion: {chain.target}", ""]
-    lines.append("Facts from the case file")
-    for step in chain.facts:
-        cite = f" ({step.record})" if step.record else ""
-        lines.append(f"  {step.id}  [{step.path}]{cite}")
-        lines.append(f"      {step.label}")
-    if chain.absences:
-        lines += ["", "Absences (shown not to exist)"]
-        for step in chain.absences:
-            lines.append(f"  {step.id}  [would be at {step.path}]")
-            lines.append(f"      {step.label}")
-    lines += ["", "Rule firings, in order"]
-    for index, firing in enumerate(chain.firings, 1):
-        status = "" if firing.status == "fired" else f" ({firing.status})"
-        lines.append(f"  {index}. {firing.rule}{status}  [{firing.id}]")
-        lines.append(f"      {firing.statement}")
-        if firing.authorities:
-            lines.append(
-                "      authorities: "
-                + "; ".join(f"{a.id} = {a.citation}" for a in firing.authorities)
-            )
-        lines.append("      premises: " + (", ".join(firing.premises) or "none"))
-        lines.append("      derives: " + ", ".join(firing.derives))
-    lines += ["", "Conclusion", f"  {chain.target}: {chain.label}"]
-    return "\n".join(lines) + "\n"
+def _label(klass: str, fields: dict[str, object], result: Result) -> str:
+    subject = result.record.phrase([str(fields["request"])]) if fields.get("request") else ""
+    if "disposition" in fields:
+        disposition = str(fields["disposition"]).replace("_", " ")
+        return f"{subject or 'the motion'}: {disposition}"
+    parts = [f"{k} {v}" for k, v in fields.items() if k != "request"]
+    return f"{klass} ({', '.join(parts)})" + (f" for {subject}" if subject else "")

@@ -4,6 +4,9 @@ Templates are plain ``str.format`` strings written on the rule (kb.rules). Besid
 own values, every template may use ``{requests}`` ("Nos. 34 and 35"), ``{movant}`` and
 ``{opponent}`` (party names). Dates print as ISO dates; an unknown placeholder stays visible
 as ``{name}`` rather than failing, so a typo shows in the output instead of crashing a run.
+Besides ``!s`` and ``!r``, a placeholder may end in ``!u`` (upper case: ``{disposition_words!u}``
+gives "DENIED", as rulings print dispositions) or ``!c`` (first letter capitalised, to open a
+sentence).
 """
 
 from __future__ import annotations
@@ -15,6 +18,18 @@ from typing import Any
 
 from kb.record import Record
 from kb.requests import join_words
+
+
+class _Formatter(string.Formatter):
+    """``str.format`` with two more conversions: ``!u`` (upper case), ``!c`` (capitalised)."""
+
+    def convert_field(self, value: Any, conversion: str | None) -> Any:
+        if conversion == "u":
+            return str(value).upper()
+        if conversion == "c":
+            text = str(value)
+            return text[:1].upper() + text[1:]
+        return super().convert_field(value, conversion)
 
 
 class _Keep(dict[str, Any]):
@@ -43,7 +58,7 @@ def render(
     model = record.model
     values.setdefault("movant", record.party_name(model.motion.movant))
     values.setdefault("opponent", join_words([record.party_name(o) for o in record.case.opponents]))
-    formatter = string.Formatter()
+    formatter = _Formatter()
     try:
         return formatter.vformat(template, (), values)
     except (ValueError, IndexError, AttributeError, KeyError):

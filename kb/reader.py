@@ -6,9 +6,11 @@ expansion is bounded so that a "billion laughs" file fails fast instead of exhau
 
 from __future__ import annotations
 
+import itertools
 import json
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import yaml
 
@@ -160,3 +162,60 @@ def read_document(path: Path, max_bytes: int | None = None) -> Any:
         raise InputError(file, "", "empty file")
     as_json = path.suffix.lower() == ".json"
     return parse_text(file, text, as_json=as_json)
+
+
+def parse_stream(file: str, stream: IO[str]) -> Iterator[Any]:
+    """Case documents read one by one from a text stream (standard input, say), so that any
+    number of them pass in constant memory.
+
+    A stream whose first character (after blanks) is ``{`` is JSON Lines, one case per line;
+    anything else is a YAML stream of documents separated by ``---``. Each document is checked
+    with the rules of this module (duplicate keys, alias bombs); errors name ``FILE#N``.
+    """
+    first = ""
+    while True:
+        char = stream.read(1)
+        if not char or not char.isspace():
+            first = char
+            break
+    if not first:
+        return
+    if first == "{":
+        lines = itertools.chain([first + stream.readline()], stream)
+        for number, line in enumerate((ln for ln in lines if ln.strip()), 1):
+            yield parse_text(f"{file}#{number}", line, as_json=True)
+        return
+    text = itertools.chain([first], iter(lambda: stream.read(65536), ""))
+    loader = _StrictSafeLoader(_Chunks(text))  # type: ignore[arg-type]
+    number = 0
+    try:
+        while loader.check_data():  # type: ignore[no-untyped-call]
+            number += 1
+            loader._alias_budget = MAX_ALIAS_NODES  # the bound is per document
+            yield loader.get_data()
+    except yaml.YAMLError as exc:
+        raise _yaml_error(f"{file}#{number + 1}", exc) from None
+    except ValueError as exc:
+        raise InputError(f"{file}#{number + 1}", "", f"invalid value: {exc}") from None
+    finally:
+        loader.dispose()
+
+
+class _Chunks:
+    """A file-like reader over an iterator of text chunks (PyYAML reads with ``read(size)``)."""
+
+    def __init__(self, chunks: Iterator[str]) -> None:
+        self.chunks = chunks
+        self.buffer = ""
+
+    def read(self, size: int = -1) -> str:
+        while size < 0 or len(self.buffer) < size:
+            chunk = next(self.chunks, "")
+            if not chunk:
+                break
+            self.buffer += chunk
+        if size < 0:
+            out, self.buffer = self.buffer, ""
+        else:
+            out, self.buffer = self.buffer[:size], self.buffer[size:]
+        return out

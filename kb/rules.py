@@ -109,6 +109,9 @@ class RuleMeta:
     function: str
     module: str
     matches: tuple[type[Fact], ...] = field(default=())
+    narrative: str = ""
+    """How the rule reads in a ruling (``kb explain --format narrative``), when that differs
+    from ``statement``; a template like ``statement``. Empty: the statement is used."""
 
     @property
     def authorities(self) -> tuple[str, ...]:
@@ -149,12 +152,14 @@ def rule(
     derives: tuple[type[Fact], ...],
     consumes: tuple[type[Fact], ...] = (),
     kind: RuleKind = "law",
+    narrative: str = "",
 ) -> Callable[[Rule], Rule]:
     """Attach the rule contract to an experta ``@Rule``.
 
     ``derives`` lists the fact classes the rule may conclude (checked at run time); ``consumes``
     lists classes a rule reads other than through its patterns (e.g. grounds it looks up), so
-    that the engine can order it after the rules deriving them.
+    that the engine can order it after the rules deriving them. ``narrative`` (optional) is
+    the sentence the rule contributes to a ruling-style narrative, if not its ``statement``.
     """
 
     def attach(experta_rule: Rule) -> Rule:
@@ -175,6 +180,7 @@ def rule(
             function=function.__name__,
             module=function.__module__,
             matches=matched,
+            narrative=narrative,
         )
         # experta rewrites rules with OR/TEST into new Rule objects around the same function
         # (dnf), so the metadata lives on the function and is found through it.

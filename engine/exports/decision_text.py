@@ -16,7 +16,8 @@ MOTION_WORDS = {
 COURT_WORDS = {"sdcal": "Southern", "cdcal": "Central", "ndcal": "Northern", "edcal": "Eastern"}
 
 
-def _court(decision: Decision) -> str:
+def court_words(decision: Decision) -> str:
+    """The court, in words: \"Superior Court of California, County of ..., Dept. 52\"."""
     court = decision.court
     if court["system"] == "california":
         text = f"Superior Court of California, County of {court.get('county', '?')}"
@@ -32,7 +33,7 @@ def render_decision(decision: Decision, movant_name: str) -> str:
     """A readable ruling: disposition, a table of requests, grounds with authorities, orders."""
     lines = [
         f"{decision.title}, No. {decision.case}",
-        f"{_court(decision)}; decided as of {decision.as_of} (rules {decision.rules_version})",
+        f"{court_words(decision)}; decided as of {decision.as_of} (rules {decision.rules_version})",
         "",
         f"{movant_name}'s {MOTION_WORDS.get(decision.motion, decision.motion)}: "
         f"{DISPOSITION_WORDS[decision.disposition]}",

@@ -69,6 +69,7 @@ class DispositionRules:
         kind="procedure",
         statement="{requests}: {disposition_words}, on the first ground the court reaches "
         "({gate}).",
+        narrative="The motion is {disposition_words!u} as to {requests}.",
     )
     @Rule(Request(request=MATCH.request_id, set=MATCH.set_id))
     def request_disposition(self: Any, request_id: str, set_id: str) -> None:
@@ -114,6 +115,7 @@ class DispositionRules:
         consumes=(RequestDisposition,),
         kind="procedure",
         statement="The motion is {disposition_words}: {summary}.",
+        narrative="The motion is {disposition_words!u}.",
     )
     @Rule(Motion())
     def motion_disposition(self: Any) -> None:

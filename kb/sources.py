@@ -1,0 +1,53 @@
+"""Where case files come from: files, directories of them, or a stream on standard input.
+
+Commands that take many cases (``kb coverage``, ``kb export``) accept directories (every
+``.yaml``, ``.yml`` and ``.json`` file below them, sorted, expected-outcome files excluded) and
+``-`` for standard input (JSON Lines or a ``---``-separated YAML stream, see
+:func:`kb.reader.parse_stream`). Cases are loaded one at a time, as they are needed, so a
+command can run over any number of them in constant memory.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from kb.crossref import Case
+
+CASE_SUFFIXES = (".yaml", ".yml", ".json")
+EXPECTED_SUFFIXES = (".expected.yaml", ".expected.json")
+STDIN = "-"
+
+
+def case_paths(names: Iterable[str]) -> list[str]:
+    """The case files the names stand for, directories expanded (sorted) and ``-`` kept."""
+    out: list[str] = []
+    for name in names:
+        path = Path(name)
+        if name != STDIN and path.is_dir():
+            out.extend(
+                str(p)
+                for p in sorted(path.rglob("*"))
+                if p.is_file()
+                and p.suffix in CASE_SUFFIXES
+                and not p.name.endswith(EXPECTED_SUFFIXES)
+            )
+        else:
+            out.append(name)
+    return out
+
+
+def iter_cases(names: Iterable[str]) -> Iterator[tuple[str, Case]]:
+    """``(source, case)`` for every case, loaded lazily; raises ``InputError`` on a bad one."""
+    from kb.casefile import load_case
+    from kb.crossref import resolve
+    from kb.reader import parse_stream
+
+    for name in names:
+        if name == STDIN:
+            for number, document in enumerate(parse_stream(STDIN, sys.stdin), 1):
+                source = f"{STDIN}#{number}"
+                yield source, resolve(source, document)
+        else:
+            yield name, load_case(name)
