@@ -1,7 +1,9 @@
 """The ``kb`` command line: parse arguments, call kb/engine/jurisdictions, render.
 
 Bad input gets one line, ``error: FILE: path.to.field: what is wrong``, and exit code 2; an
-internal failure gets ``error: internal: ...`` and exit code 1; ``--debug`` shows the traceback.
+internal failure gets ``error: internal: ...`` and exit code 1; an interrupt (Ctrl-C) gets
+``error: interrupted after N of M ...`` and exit code 130; ``--debug`` shows the traceback.
+The codes and messages are documented in docs/reference/cli.md.
 """
 
 from __future__ import annotations
@@ -16,13 +18,16 @@ from typing import Any, NoReturn, TypeVar
 
 import click
 
-from kb.errors import InputError
+from kb.errors import InputError, Interrupted, one_line
+from kb.limits import ENV_MAX_FILE_BYTES, ENV_MAX_REQUESTS, Limits
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 
 class _State:
     debug = False
+    max_file_bytes: int | None = None
+    max_requests: int | None = None
 
 
 def _fail(message: str, code: int) -> NoReturn:
@@ -40,6 +45,14 @@ def guarded(function: F) -> F:
             if _State.debug:
                 traceback.print_exc()
             _fail(exc.line(), 2)
+        except Interrupted as exc:
+            if _State.debug:
+                traceback.print_exc()
+            _fail(exc.line(), 130)
+        except KeyboardInterrupt:
+            if _State.debug:
+                traceback.print_exc()
+            _fail("error: interrupted", 130)
         except click.exceptions.Exit:
             raise
         except click.ClickException:
@@ -47,7 +60,7 @@ def guarded(function: F) -> F:
         except Exception as exc:
             if _State.debug:
                 traceback.print_exc()
-            _fail(f"error: internal: {type(exc).__name__}: {exc}", 1)
+            _fail(one_line(f"error: internal: {type(exc).__name__}: {exc}", 2000), 1)
 
     wrapper.__name__ = function.__name__
     wrapper.__doc__ = function.__doc__
@@ -64,9 +77,15 @@ def _emit(text: str, output: str | None, force: bool) -> None:
 
 
 def _load(path: str) -> Any:
+    """Load a case file within the limits given to ``kb`` (options, else environment)."""
     from kb.casefile import load_case
 
-    return load_case(path)
+    return load_case(path, _limits())
+
+
+def _limits() -> Limits:
+    """The bounds on case files: ``--max-file-bytes``/``--max-requests``, else environment."""
+    return Limits.from_env(max_file_bytes=_State.max_file_bytes, max_requests=_State.max_requests)
 
 
 def _decide(case: Any) -> tuple[Any, Any]:
@@ -78,9 +97,21 @@ def _decide(case: Any) -> tuple[Any, Any]:
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--debug", is_flag=True, help="Show tracebacks on errors.")
-def main(debug: bool) -> None:
+@click.option(
+    "--max-file-bytes",
+    type=click.IntRange(min=1),
+    help=f"Refuse case files larger than this (default 10 MB; env {ENV_MAX_FILE_BYTES}).",
+)
+@click.option(
+    "--max-requests",
+    type=click.IntRange(min=1),
+    help=f"Refuse case files naming more requests (default 5000; env {ENV_MAX_REQUESTS}).",
+)
+def main(debug: bool, max_file_bytes: int | None, max_requests: int | None) -> None:
     """discovery-kb: decide civil discovery motions and explain why."""
     _State.debug = debug
+    _State.max_file_bytes = max_file_bytes
+    _State.max_requests = max_requests
 
 
 @main.command()
