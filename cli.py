@@ -282,12 +282,14 @@ def coverage(paths: tuple[str, ...], fail_unexercised: bool) -> None:
 
 
 @main.command()
+@click.option("-o", "--output", help="Write to FILE (atomically) instead of standard output.")
+@click.option("--force", is_flag=True, help="Replace an existing output file.")
 @guarded
-def schema() -> None:
+def schema(output: str | None, force: bool) -> None:
     """Print the JSON Schema of the case file (format 1)."""
     from kb.schema import casefile_schema
 
-    click.echo(json.dumps(casefile_schema(), indent=2, ensure_ascii=False))
+    _emit(json.dumps(casefile_schema(), indent=2, ensure_ascii=False) + "\n", output, force)
 
 
 if __name__ == "__main__":
