@@ -72,8 +72,17 @@ def describe(error: Any) -> str:
     return str(error["msg"]).removeprefix("Value error, ")
 
 
+_NUMBER_ERRORS = {"int_type", "int_parsing", "float_type", "float_parsing"}
+
+
 def validation_error(file: str, exc: ValidationError, document: Any) -> InputError:
     """The first of pydantic's errors, as an :class:`InputError`."""
-    first = exc.errors()[0]
+    errors = exc.errors()
+    first = errors[0]
     path = format_loc(first["loc"], document, missing=first["type"] == "missing")
+    # A field taking an integer or a float reports one error per branch: say "a number".
+    same_field = [e for e in errors if format_loc(e["loc"], document) == path]
+    kinds = {e["type"] for e in same_field}
+    if kinds <= _NUMBER_ERRORS and kinds & {"float_type", "float_parsing"}:
+        return InputError(file, path, f"must be a number, not {shown(first.get('input'))}")
     return InputError(file, path, describe(first))

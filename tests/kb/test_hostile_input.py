@@ -207,7 +207,7 @@ def test_unpadded_yaml_dates_still_load(tmp_path: Path) -> None:
         ({"discovery__rfp1__set": "1"}, "discovery.rfp1.set: must be an integer, not '1'"),
         (
             {"motion__sanctions": {"requested": True, "against": "acme", "amount": "2500"}},
-            "motion.sanctions.amount: must be an integer, not '2500'",
+            "motion.sanctions.amount: must be a number, not '2500'",
         ),
         ({"parties__doe__counsel": "true"}, "parties.doe.counsel: must be true or false"),
         ({"format": "1"}, "format: unsupported format '1'; this version reads format 1; write"),
