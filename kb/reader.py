@@ -60,7 +60,9 @@ def check_values(file: str, data: Any) -> None:
     """Refuse nesting deeper than ``MAX_DEPTH``, text longer than ``MAX_TEXT_CHARS`` and
     non-finite floats, naming the field. Iterative, so depth cannot exhaust the stack."""
     stack: list[tuple[Any, str, int]] = [(data, "", 0)]
-    seen: set[int] = set()
+    # A YAML alias puts one container at several places; walk it again only where it sits
+    # deeper than before, so that depth is bounded wherever it is used.
+    deepest: dict[int, int] = {}
     while stack:
         value, path, depth = stack.pop()
         if depth > MAX_DEPTH:
@@ -75,9 +77,9 @@ def check_values(file: str, data: Any) -> None:
         elif isinstance(value, float) and not math.isfinite(value):
             raise InputError(file, path, f"{value} is not a number a case file can hold")
         elif isinstance(value, dict | list):
-            if id(value) in seen:
-                continue  # a YAML alias: its contents were checked where the anchor is
-            seen.add(id(value))
+            if deepest.get(id(value), -1) >= depth:
+                continue
+            deepest[id(value)] = depth
             if isinstance(value, dict):
                 for key, item in value.items():
                     child = f"{path}.{key}" if path else str(key)

@@ -251,3 +251,11 @@ def test_every_example_and_practice_case_still_loads() -> None:
     assert len(files) >= 20
     for path in files:
         assert load_case(path).motion_requests
+
+
+def test_depth_through_an_alias_counts_where_the_alias_is_used(tmp_path: Path) -> None:
+    # The anchored list is 60 deep where it is defined (allowed); used 10 levels down it is
+    # 70 deep, which is over the bound wherever the file puts it.
+    content = b"a: &a " + b"[" * 60 + b"1" + b"]" * 60 + b"\nb: " + b"[" * 10 + b"*a"
+    content += b"]" * 10 + b"\nc: *a\n"  # c is walked first, with the list at its shallowest
+    assert "nested more than 64 levels deep" in refused(tmp_path, content)
