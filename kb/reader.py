@@ -52,8 +52,23 @@ def _load_json(file: str, text: str) -> Any:
         ) from None
     except RecursionError:
         raise InputError(file, "", f"nested more than {MAX_DEPTH} levels deep") from None
-    except ValueError as exc:  # a duplicate key, NaN, or an integer too long to read
+    except _JsonDuplicate as exc:
+        raise _locate_duplicate(file, text) or InputError(
+            file, "", f"invalid JSON: {exc}"
+        ) from None
+    except ValueError as exc:  # NaN, or an integer too long to read
         raise InputError(file, "", f"invalid JSON: {exc}") from None
+
+
+def _locate_duplicate(file: str, text: str) -> InputError | None:
+    """The field path and line of a duplicate JSON key, found by reading the text as YAML
+    (which JSON nearly always is); ``None`` when that reading fails otherwise."""
+    try:
+        load_yaml(file, text)
+    except InputError as exc:
+        if exc.message.startswith("duplicate key"):
+            return exc
+    return None
 
 
 def check_values(file: str, data: Any) -> None:

@@ -172,7 +172,9 @@ def test_unreadable_yaml(tmp_path: Path, content: bytes, expected: str) -> None:
 @pytest.mark.parametrize(
     ("content", "expected"),
     [
-        ('{"format": 1, "format": 1}', "invalid JSON: duplicate key 'format'"),
+        ('{"format": 1, "format": 1}', "format: duplicate key 'format' on line 1, first on"),
+        ('{"a": [{"b": 1,\n "b": 2}]}', "a[0].b: duplicate key 'b' on line 2, first on line 1"),
+        ('{\n\t"a": 1,\n\t"a": 2}', "invalid JSON: duplicate key 'a'"),  # not YAML: no line
         ('{"format": NaN}', "invalid JSON: NaN is not a number"),
         ("[" * 100_000 + "]" * 100_000, "nested more than 64 levels deep"),
         ('{"a": ' + "[" * 100 + "]" * 100 + "}", "a" + "[0]" * 64 + ": nested more than 64"),
