@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import sys
 import traceback
 from collections.abc import Callable
@@ -35,6 +36,14 @@ def _fail(message: str, code: int) -> NoReturn:
     sys.exit(code)
 
 
+def _output_closed() -> NoReturn:
+    """The reader of standard output went away (``kb rules | head``): stop quietly, as a
+    pipeline expects; point stdout at /dev/null so that the exit flush stays silent."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    sys.exit(0)
+
+
 def guarded(function: F) -> F:
     """Turn exceptions into the one-line errors and exit codes of DESIGN.md section 6."""
 
@@ -53,6 +62,8 @@ def guarded(function: F) -> F:
             if _State.debug:
                 traceback.print_exc()
             _fail("error: interrupted", 130)
+        except BrokenPipeError:
+            _output_closed()
         except click.exceptions.Exit:
             raise
         except click.ClickException:

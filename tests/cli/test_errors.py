@@ -110,3 +110,28 @@ def test_exit_codes_are_documented() -> None:
         assert code in reference
     for option in ("--debug", "--max-file-bytes", "--max-requests", "--force", "--resume"):
         assert option in reference
+
+
+def test_a_closed_pipe_stops_quietly() -> None:
+    # `kb rules | head -1`: the reader is gone before kb writes; kb stops without an error
+    # or a traceback. The pipe's read end is closed first, so every write fails.
+    import os
+    import subprocess
+    import sys
+
+    from tests.helpers import ROOT
+
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        result = subprocess.run(
+            [sys.executable, "-m", "cli", "rules"],
+            cwd=ROOT,
+            env=dict(os.environ, PYTHONPATH=str(ROOT)),
+            stdout=write_end,
+            stderr=subprocess.PIPE,
+            timeout=60,
+        )
+    finally:
+        os.close(write_end)
+    assert (result.returncode, result.stderr) == (0, b"")
