@@ -64,20 +64,23 @@ def check_response_items(model: CaseFile) -> None:
 
 
 def check_reply(path: str, reply: Conferral, target: Conferral) -> None:
-    """A reply answers the other side: it goes back to whoever sent what it replies to.
+    """A reply answers the other side of the exchange it replies to.
 
     A letter marked as replying to its own sender's letter would make that letter look
-    answered, which the conferral rules read as the opponent having engaged.
+    answered, which the conferral rules read as the opponent having engaged; a "reply" between
+    two parties neither of whom took part in the original answers nothing. A co-party
+    answering for the addressee, or an answer copied to the sender's co-party, is allowed.
     """
     if reply.from_ == target.from_:
         raise FieldError(
             f"{path}.replying_to",
             f"{target.id} was sent by {reply.from_}, who cannot also reply to it",
         )
-    if reply.to != target.from_:
+    if not {reply.from_, reply.to} & {target.from_, target.to}:
         raise FieldError(
-            f"{path}.to",
-            f"a reply to {target.id} goes back to its sender {target.from_}, not to {reply.to}",
+            f"{path}.replying_to",
+            f"{target.id} was between {target.from_} and {target.to}; a conferral between "
+            f"{reply.from_} and {reply.to} cannot reply to it",
         )
 
 
@@ -90,8 +93,7 @@ def _targets(request: SanctionsRequest) -> list[tuple[int | None, str]]:
 
 
 def check_sanctions_parties(model: CaseFile, opponents: Collection[str]) -> None:
-    """Nobody asks for sanctions against itself, or against the counsel of a party who has
-    none."""
+    """Nobody asks for sanctions against itself (or its own counsel)."""
     motion = model.motion
     requests = (
         ("motion.sanctions", motion.sanctions, {motion.movant}, "the moving party"),
@@ -107,10 +109,6 @@ def check_sanctions_parties(model: CaseFile, opponents: Collection[str]) -> None
                 raise FieldError(
                     where,
                     f"{party} made this request ({who} side) and cannot be its target",
-                )
-            if target.startswith("counsel:") and not model.parties[party].counsel:
-                raise FieldError(
-                    where, f"{party} has no counsel (parties.{party}.counsel is false)"
                 )
 
 

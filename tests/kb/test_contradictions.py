@@ -62,9 +62,12 @@ def with_supplementals(*dates: str) -> dict[str, Any]:
             edit(
                 ca_further(),
                 parties__beta={"name": "Beta LLC", "side": "defendant", "counsel": True},
-                conferrals__1__to="beta",
+                parties__gamma={"name": "Gamma Inc.", "side": "defendant", "counsel": True},
+                conferrals__1__from="beta",
+                conferrals__1__to="gamma",
             ),
-            "conferrals[1].to: a reply to letter-1 goes back to its sender doe, not to beta",
+            "conferrals[1].replying_to: letter-1 was between doe and acme; a conferral between "
+            "beta and gamma cannot reply to it",
         ),
         # Findings rule on requests in the motion; a number outside it is a typo.
         (
@@ -90,14 +93,6 @@ def with_supplementals(*dates: str) -> dict[str, Any]:
                 motion__opposition_sanctions={"requested": True, "against": "counsel:acme"},
             ),
             "motion.opposition_sanctions.against: acme made this request (opposing side)",
-        ),
-        (
-            edit(
-                ca_further(),
-                parties__acme__counsel=False,
-                motion__sanctions={"requested": True, "against": "counsel:acme"},
-            ),
-            "motion.sanctions.against: acme has no counsel (parties.acme.counsel is false)",
         ),
         # An informal conference cannot have been held after the decision.
         (
@@ -184,8 +179,20 @@ def test_contradictory_facts_are_input_errors(doc: dict[str, Any], expected: str
         # "all" in findings means all the motion's requests.
         edit(ca_further(), findings={"objections": {"overruled": "all"}}),
         edit(ca_further(), findings={"objections": {"sustained": {"rfp1": "all"}}}),
-        # Sanctions against the other side's counsel.
+        # Sanctions against the other side's counsel; also against the counsel of a party
+        # now pro se (counsel who acted for it before).
         edit(ca_further(), motion__sanctions={"requested": True, "against": "counsel:acme"}),
+        edit(
+            ca_further(),
+            parties__acme__counsel=False,
+            motion__sanctions={"requested": True, "against": "counsel:acme"},
+        ),
+        # The addressee answering, copied to (addressed to) the sender's co-party.
+        edit(
+            ca_further(),
+            parties__roe={"name": "John Roe", "side": "plaintiff", "counsel": True},
+            conferrals__1__to="roe",
+        ),
         # A protective-order motion about discovery served after it was noticed is not refused.
         edit(
             federal(),
