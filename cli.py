@@ -1,7 +1,9 @@
 """The ``kb`` command line: parse arguments, call kb/engine/jurisdictions, render.
 
 Bad input gets one line, ``error: FILE: path.to.field: what is wrong``, and exit code 2; an
-internal failure gets ``error: internal: ...`` and exit code 1; ``--debug`` shows the traceback.
+internal failure gets ``error: internal: ...`` and exit code 1; an interrupt (Ctrl-C) gets
+``error: interrupted after N of M ...`` and exit code 130; ``--debug`` shows the traceback.
+The codes and messages are documented in docs/reference/cli.md.
 """
 
 from __future__ import annotations
@@ -17,18 +19,29 @@ from typing import Any, NoReturn, TypeVar
 
 import click
 
-from kb.errors import InputError
+from kb.errors import InputError, Interrupted, one_line
+from kb.limits import ENV_MAX_FILE_BYTES, ENV_MAX_REQUESTS, Limits
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 
 class _State:
     debug = False
+    max_file_bytes: int | None = None
+    max_requests: int | None = None
 
 
 def _fail(message: str, code: int) -> NoReturn:
     click.echo(message, err=True)
     sys.exit(code)
+
+
+def _output_closed() -> NoReturn:
+    """The reader of standard output went away (``kb rules | head``): stop quietly, as a
+    pipeline expects; point stdout at /dev/null so that the exit flush stays silent."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    sys.exit(0)
 
 
 def guarded(function: F) -> F:
@@ -41,10 +54,16 @@ def guarded(function: F) -> F:
             if _State.debug:
                 traceback.print_exc()
             _fail(exc.line(), 2)
+        except Interrupted as exc:
+            if _State.debug:
+                traceback.print_exc()
+            _fail(exc.line(), 130)
+        except KeyboardInterrupt:
+            if _State.debug:
+                traceback.print_exc()
+            _fail("error: interrupted", 130)
         except BrokenPipeError:
-            # The reader went away (e.g. `kb rules | head`): stop quietly, as Unix tools do.
-            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - replaces the closed stream
-            sys.exit(0)
+            _output_closed()
         except click.exceptions.Exit:
             raise
         except click.ClickException:
@@ -52,7 +71,7 @@ def guarded(function: F) -> F:
         except Exception as exc:
             if _State.debug:
                 traceback.print_exc()
-            _fail(f"error: internal: {type(exc).__name__}: {exc}", 1)
+            _fail(one_line(f"error: internal: {type(exc).__name__}: {exc}", 2000), 1)
 
     wrapper.__name__ = function.__name__
     wrapper.__doc__ = function.__doc__
@@ -69,9 +88,15 @@ def _emit(text: str, output: str | None, force: bool) -> None:
 
 
 def _load(path: str) -> Any:
+    """Load a case file within the limits given to ``kb`` (options, else environment)."""
     from kb.casefile import load_case
 
-    return load_case(path)
+    return load_case(path, _limits())
+
+
+def _limits() -> Limits:
+    """The bounds on case files: ``--max-file-bytes``/``--max-requests``, else environment."""
+    return Limits.from_env(max_file_bytes=_State.max_file_bytes, max_requests=_State.max_requests)
 
 
 def _decide(case: Any) -> tuple[Any, Any]:
@@ -83,9 +108,21 @@ def _decide(case: Any) -> tuple[Any, Any]:
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--debug", is_flag=True, help="Show tracebacks on errors.")
-def main(debug: bool) -> None:
+@click.option(
+    "--max-file-bytes",
+    type=click.IntRange(min=1),
+    help=f"Refuse case files larger than this (default 10 MB; env {ENV_MAX_FILE_BYTES}).",
+)
+@click.option(
+    "--max-requests",
+    type=click.IntRange(min=1),
+    help=f"Refuse case files naming more requests (default 5000; env {ENV_MAX_REQUESTS}).",
+)
+def main(debug: bool, max_file_bytes: int | None, max_requests: int | None) -> None:
     """discovery-kb: decide civil discovery motions and explain why."""
     _State.debug = debug
+    _State.max_file_bytes = max_file_bytes
+    _State.max_requests = max_requests
 
 
 @main.command()
@@ -556,12 +593,14 @@ def export(cases: tuple[str, ...], output: str, force: bool) -> None:
 
 
 @main.command()
+@click.option("-o", "--output", help="Write to FILE (atomically) instead of standard output.")
+@click.option("--force", is_flag=True, help="Replace an existing output file.")
 @guarded
-def schema() -> None:
+def schema(output: str | None, force: bool) -> None:
     """Print the JSON Schema of the case file (format 1)."""
     from kb.schema import casefile_schema
 
-    click.echo(json.dumps(casefile_schema(), indent=2, ensure_ascii=False))
+    _emit(json.dumps(casefile_schema(), indent=2, ensure_ascii=False) + "\n", output, force)
 
 
 if __name__ == "__main__":

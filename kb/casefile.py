@@ -8,13 +8,25 @@ numbers, conferral ids, date order) are checked in :mod:`kb.crossref` once the s
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool, StrictInt
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StrictBool,
+    StrictFloat,
+    StrictInt,
+)
+
+from kb.errors import shown
 
 if TYPE_CHECKING:
     from kb.crossref import Case
+    from kb.limits import Limits
 
 FORMAT_VERSION = 1
 
@@ -81,18 +93,32 @@ StandingOrder = Literal[
 PaperDefect = Literal["not_full_text", "no_reasons", "missing_requests", "not_separate"]
 
 
+_YMD = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})")
+
+
 def _iso_date(value: Any) -> Any:
-    """Accept a date or an ISO ``YYYY-MM-DD`` string; never a number or a datetime."""
+    """Accept a date or an ISO ``YYYY-MM-DD`` string; never a number or a datetime.
+
+    The YAML reader hands dates over as text (:mod:`kb.yaml_strict`), so that an impossible
+    date such as ``2023-02-30`` is reported here, with its field path. ``2023-2-3`` is read as
+    YAML reads a date, for the files that relied on it.
+    """
     if isinstance(value, dt.datetime):
         raise ValueError("expected a date (YYYY-MM-DD), not a date and time")
     if isinstance(value, dt.date):
         return value
     if isinstance(value, str):
+        text = value.strip()
+        match = _YMD.fullmatch(text)
         try:
-            return dt.date.fromisoformat(value.strip())
-        except ValueError:
-            raise ValueError(f"not a valid date: {value!r} (write YYYY-MM-DD)") from None
-    raise ValueError(f"not a date: {value!r} (write YYYY-MM-DD)")
+            if match:
+                return dt.date(*(int(part) for part in match.groups()))
+            if len(text) <= 32 and "T" not in text.upper():
+                return dt.date.fromisoformat(text)
+        except ValueError as exc:
+            raise ValueError(f"not a valid date: {shown(value)} ({exc})") from None
+        raise ValueError(f"not a valid date: {shown(value)} (write YYYY-MM-DD)")
+    raise ValueError(f"not a date: {shown(value)} (write YYYY-MM-DD)")
 
 
 Date = Annotated[dt.date, BeforeValidator(_iso_date)]
@@ -179,7 +205,7 @@ class Papers(Strict):
 class SanctionsRequest(Strict):
     requested: StrictBool
     against: str | list[str] | None = None
-    amount: StrictInt | float | None = None
+    amount: StrictInt | StrictFloat | None = None
 
 
 class Motion(Strict):
@@ -261,14 +287,18 @@ class CaseFile(Strict):
     findings: Findings = Field(default_factory=Findings)
 
 
-def load_case(path: str | Path) -> Case:
+def load_case(path: str | Path, limits: Limits | None = None) -> Case:
     """Load, validate and resolve a case file (YAML or JSON); see :class:`kb.crossref.Case`.
 
-    Raises :class:`kb.errors.InputError` with the file, the field path and the problem.
+    ``limits`` bounds the file's size and its number of requests; by default
+    :meth:`kb.limits.Limits.from_env`. Raises :class:`kb.errors.InputError` with the file, the
+    field path and the problem.
     """
     from kb.crossref import resolve
+    from kb.limits import Limits
     from kb.reader import read_document
 
+    bounds = limits if limits is not None else Limits.from_env()
     file = str(path)
-    document = read_document(Path(path))
-    return resolve(file, document)
+    document = read_document(Path(path), limits=bounds)
+    return resolve(file, document, bounds)

@@ -7,17 +7,20 @@ in that order. Every problem becomes one :class:`kb.errors.InputError` naming th
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+import math
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from pydantic import ValidationError
 
+from kb import consistency
 from kb.casefile import CaseFile, Conferral, DiscoverySet, Response, SanctionsRequest, Supplemental
-from kb.errors import FieldError, InputError
-from kb.requests import Number, RequestRef, expand_list
-
-_UNION_TAGS = {"str", "int", "float", "bool", "list", "dict", "date", "none", "any"}
+from kb.errors import FieldError, InputError, shown
+from kb.limits import Limits
+from kb.model_errors import validation_error
+from kb.requests import Number, RequestRef
+from kb.resolver import RequestResolver
 
 
 @dataclass(frozen=True)
@@ -46,96 +49,6 @@ class Case:
         return len(self.model.discovery) == 1
 
 
-def _format_loc(loc: Iterable[Any]) -> str:
-    path = ""
-    for part in loc:
-        if isinstance(part, int):
-            path += f"[{part}]"
-            continue
-        text = str(part)
-        if text.lower() in _UNION_TAGS or "[" in text or text.startswith("function-"):
-            continue  # pydantic's name for a union branch, not a key in the file
-        path += f".{text}" if path else text
-    return path
-
-
-def _describe(error: Any) -> str:
-    kind = error["type"]
-    value = error.get("input")
-    if kind == "extra_forbidden":
-        return "unknown key"
-    if kind == "missing":
-        return "missing required key"
-    if kind == "literal_error":
-        expected = error["msg"].removeprefix("Input should be ")
-        return f"{value!r} is not allowed; expected {expected}"
-    if kind == "bool_type":
-        return f"must be true or false, not {value!r}"
-    if kind in ("int_type", "int_parsing"):
-        return f"must be an integer, not {value!r}"
-    if kind in ("dict_type", "model_type", "model_attributes_type"):
-        return f"expected a mapping, got {value!r}"
-    if kind == "list_type":
-        return f"expected a list, got {value!r}"
-    if kind == "string_type":
-        return f"expected text, got {value!r}"
-    return str(error["msg"]).removeprefix("Value error, ")
-
-
-def _validation_error(file: str, exc: ValidationError) -> InputError:
-    first = exc.errors()[0]
-    return InputError(file, _format_loc(first["loc"]), _describe(first))
-
-
-class _Resolver:
-    """Resolve request lists against the discovery sets, naming the field on any error."""
-
-    def __init__(self, model: CaseFile) -> None:
-        self.model = model
-        self.sets: dict[str, tuple[RequestRef, ...]] = {}
-        for rank, (set_id, dset) in enumerate(model.discovery.items()):
-            path = f"discovery.{set_id}.requests"
-            numbers = expand_list(dset.requests, path)
-            if not numbers:
-                raise FieldError(path, "a discovery set needs at least one request")
-            self.sets[set_id] = tuple(RequestRef(set_id, n, rank) for n in numbers)
-        self.members = {set_id: {r.number for r in refs} for set_id, refs in self.sets.items()}
-
-    def ref(self, set_id: str, number: Number, path: str) -> RequestRef:
-        if number not in self.members[set_id]:
-            raise FieldError(path, f"request {number} is not in discovery set {set_id}")
-        rank = list(self.sets).index(set_id)
-        return RequestRef(set_id, number, rank)
-
-    def spec(self, spec: Any, path: str) -> tuple[RequestRef, ...]:
-        """Resolve ``all``, a plain list (one set only) or ``{set: list | all}``."""
-        if spec == "all":
-            return tuple(ref for refs in self.sets.values() for ref in refs)
-        if isinstance(spec, list):
-            if len(self.sets) != 1:
-                raise FieldError(
-                    path,
-                    "a plain list of requests needs exactly one discovery set; "
-                    "name the set: {set_id: [...]}",
-                )
-            (set_id,) = self.sets
-            return tuple(sorted(self.ref(set_id, n, path) for n in expand_list(spec, path)))
-        if isinstance(spec, dict):
-            out: list[RequestRef] = []
-            for set_id, sub in spec.items():
-                sub_path = f"{path}.{set_id}"
-                if set_id not in self.sets:
-                    raise FieldError(sub_path, "unknown discovery set")
-                if sub == "all":
-                    out.extend(self.sets[set_id])
-                else:
-                    out.extend(self.ref(set_id, n, sub_path) for n in expand_list(sub, sub_path))
-            return tuple(sorted(set(out)))
-        raise FieldError(
-            path, f"expected a list of requests, `all`, or {{set_id: list}}; got {spec!r}"
-        )
-
-
 def _check_party(model: CaseFile, party: str, path: str) -> None:
     if party not in model.parties:
         raise FieldError(path, f"unknown party id {party!r}")
@@ -151,6 +64,8 @@ def _check_sanctions(model: CaseFile, request: SanctionsRequest | None, path: st
             f"{path}.against[{index}]" if isinstance(request.against, list) else f"{path}.against"
         )
         _check_party(model, party, where)
+    if request.amount is not None and not math.isfinite(request.amount):
+        raise FieldError(f"{path}.amount", f"{request.amount} is not an amount")
     if request.amount is not None and request.amount < 0:
         raise FieldError(f"{path}.amount", "a sanctions amount cannot be negative")
 
@@ -167,7 +82,7 @@ def _check_court(model: CaseFile) -> None:
         )
 
 
-def _check_discovery(model: CaseFile, resolver: _Resolver) -> None:
+def _check_discovery(model: CaseFile, resolver: RequestResolver) -> None:
     for set_id, dset in model.discovery.items():
         path = f"discovery.{set_id}"
         _check_party(model, dset.from_, f"{path}.from")
@@ -221,7 +136,7 @@ def _check_motion(model: CaseFile) -> None:
 
 
 def _check_conferrals(
-    model: CaseFile, resolver: _Resolver
+    model: CaseFile, resolver: RequestResolver
 ) -> dict[str, tuple[RequestRef, ...] | None]:
     by_id: dict[str, Conferral] = {}
     for index, conferral in enumerate(model.conferrals):
@@ -259,14 +174,16 @@ def _check_conferrals(
 
 
 def _check_reply_cycles(by_id: Mapping[str, Conferral]) -> None:
+    acyclic: set[str] = set()  # chains already walked to their end: linear time in all
     for start in by_id:
-        seen = {start}
-        current = by_id[start].replying_to
-        while current is not None:
-            if current in seen:
+        chain: list[str] = []
+        current: str | None = start
+        while current is not None and current not in acyclic:
+            if current in chain:
                 raise FieldError("conferrals", f"replies form a cycle through {current!r}")
-            seen.add(current)
+            chain.append(current)
             current = by_id[current].replying_to
+        acyclic.update(chain)
 
 
 def _check_others(model: CaseFile) -> None:
@@ -274,30 +191,70 @@ def _check_others(model: CaseFile) -> None:
         _check_party(model, excuse.by, f"excuses[{index}].by")
 
 
-def resolve(file: str, document: Any) -> Case:
-    """Validate plain data from a case file and return the resolved :class:`Case`."""
+def _check_format(file: str, document: dict[Any, Any]) -> None:
+    if "format" not in document:
+        return  # reported by the model as a missing key
+    value = document["format"]
+    if type(value) is not int or value != 1:  # not True, 1.0 or "1"
+        hint = "; write it as the number 1" if str(value).strip() in ("1", "1.0", "True") else ""
+        raise InputError(
+            file, "format", f"unsupported format {shown(value)}; this version reads format 1{hint}"
+        )
+
+
+def _findings(
+    model: CaseFile, resolver: RequestResolver, motion_requests: tuple[RequestRef, ...]
+) -> tuple[tuple[RequestRef, ...], tuple[RequestRef, ...]]:
+    objections = model.findings.objections
+    if objections is None:
+        return (), ()
+    found: dict[str, tuple[RequestRef, ...]] = {}
+    for name in ("overruled", "sustained"):
+        spec = getattr(objections, name)
+        if spec is not None:
+            path = f"findings.objections.{name}"
+            found[path] = resolver.spec(spec, path, within=motion_requests)
+    overruled = found.get("findings.objections.overruled", ())
+    sustained = found.get("findings.objections.sustained", ())
+    both = sorted(set(overruled) & set(sustained))
+    if both:
+        raise FieldError(
+            "findings.objections",
+            "objections both overruled and sustained for " + ", ".join(str(r) for r in both),
+        )
+    return overruled, sustained
+
+
+def resolve(file: str, document: Any, limits: Limits | None = None) -> Case:
+    """Validate plain data from a case file and return the resolved :class:`Case`.
+
+    ``limits`` bounds the number of requests (default: :meth:`Limits.from_env`).
+    """
     if not isinstance(document, dict):
         raise InputError(
             file, "", f"expected a mapping at the top level, got {type(document).__name__}"
         )
-    if "format" in document and document["format"] != 1:
-        raise InputError(
-            file,
-            "format",
-            f"unsupported format {document['format']!r}; this version reads format 1",
-        )
+    _check_format(file, document)
+    bounds = limits if limits is not None else Limits.from_env()
     try:
         model = CaseFile.model_validate(document)
     except ValidationError as exc:
-        raise _validation_error(file, exc) from None
+        raise validation_error(file, exc, document) from None
     try:
         _check_court(model)
-        resolver = _Resolver(model)
+        resolver = RequestResolver(model, bounds.max_requests)
         _check_discovery(model, resolver)
+        consistency.check_supplemental_order(model)
+        consistency.check_response_items(model)
         _check_motion(model)
         motion_requests = resolver.spec(model.motion.requests, "motion.requests")
         if not motion_requests:
             raise FieldError("motion.requests", "the motion names no requests")
+        consistency.check_motion_sets(model, motion_requests)
+        opponents = model.motion.opponent
+        consistency.check_sanctions_parties(
+            model, opponents if isinstance(opponents, list) else [opponents]
+        )
         conferral_requests = _check_conferrals(model, resolver)
         conference_requests = tuple(
             None
@@ -305,22 +262,9 @@ def resolve(file: str, document: Any) -> Case:
             else resolver.spec(c.requests, f"informal_conferences[{i}].requests")
             for i, c in enumerate(model.informal_conferences)
         )
+        consistency.check_conference_dates(model)
         _check_others(model)
-        overruled: tuple[RequestRef, ...] = ()
-        sustained: tuple[RequestRef, ...] = ()
-        if model.findings.objections is not None:
-            objections = model.findings.objections
-            if objections.overruled is not None:
-                overruled = resolver.spec(objections.overruled, "findings.objections.overruled")
-            if objections.sustained is not None:
-                sustained = resolver.spec(objections.sustained, "findings.objections.sustained")
-            both = sorted(set(overruled) & set(sustained))
-            if both:
-                raise FieldError(
-                    "findings.objections",
-                    "objections both overruled and sustained for "
-                    + ", ".join(str(r) for r in both),
-                )
+        overruled, sustained = _findings(model, resolver, motion_requests)
     except FieldError as exc:
         raise InputError(file, exc.path, exc.message) from None
     return Case(

@@ -373,7 +373,7 @@ class _Builder:
                 )
                 (exchange if c.date < self.served else late).append(item)
             sup_kind, sup_after, sup_verified = None, False, None
-            for sup in dset.supplemental:
+            for sup in sorted(dset.supplemental, key=lambda sup: sup.served.date):
                 sup_items = _response_items(sup)  # type: ignore[arg-type]
                 if ref.number in sup_items and sup.served.date <= model.case.decided:
                     sup_kind, _ = sup_items[ref.number]

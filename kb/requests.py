@@ -11,13 +11,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import total_ordering
 
-from kb.errors import FieldError
+from kb.errors import FieldError, shown
+from kb.limits import MAX_NUMBER_DIGITS
 
 Number = int | str
 """An integer request number, or a dotted form-interrogatory number such as ``"15.1"``."""
 
-_DOTTED = re.compile(r"\d+(\.\d+)+")
-_RANGE = re.compile(r"(\d+)\s*-\s*(\d+)")
+_DOTTED = re.compile(r"\d+(\.\d+)+", re.ASCII)
+_RANGE = re.compile(r"(\d+)\s*-\s*(\d+)", re.ASCII)
 
 
 def number_key(number: Number) -> tuple[int, ...]:
@@ -61,31 +62,37 @@ def parse_number(item: object, path: str) -> Number:
     if isinstance(item, bool) or not isinstance(item, int | str):
         raise FieldError(
             path,
-            f"bad request number {item!r}: use an integer, a range such as "
+            f"bad request number {shown(item)}: use an integer, a range such as "
             '"1-5", or a dotted form-interrogatory number such as "15.1"',
         )
     if isinstance(item, int):
         if item < 1:
             raise FieldError(path, f"bad request number {item!r}: request numbers start at 1")
+        if item >= 10**MAX_NUMBER_DIGITS:
+            raise FieldError(path, f"request number {item} is too large")
         return item
     text = item.strip()
     if _DOTTED.fullmatch(text):
+        if any(len(part) > MAX_NUMBER_DIGITS for part in text.split(".")):
+            raise FieldError(path, f"request number {shown(item)} has a part that is too long")
         return text
     if text.isdigit():
         raise FieldError(
-            path, f"request number {item!r} is a string: write it as the integer {text}"
+            path, f"request number {shown(item)} is a string: write it as the integer {text}"
         )
-    raise FieldError(path, f"bad request number {item!r}")
+    raise FieldError(path, f"bad request number {shown(item)}")
 
 
-def expand_list(items: object, path: str) -> list[Number]:
+def expand_list(items: object, path: str, limit: int | None = None) -> list[Number]:
     """Expand ``[1-3, 5, "15.1"]`` into ``[1, 2, 3, 5, "15.1"]``.
 
     Backwards ranges (``5-3``), overlaps and repeated numbers are errors: a list that names a
     request twice is almost always a typing mistake that would silently change the motion.
+    A list that would name more than ``limit`` requests is refused before a range is expanded,
+    so ``"1-99999999"`` costs nothing.
     """
     if not isinstance(items, list):
-        raise FieldError(path, f"expected a list of request numbers, got {items!r}")
+        raise FieldError(path, f"expected a list of request numbers, got {shown(items)}")
     out: list[Number] = []
     seen: set[Number] = set()
     for index, item in enumerate(items):
@@ -93,11 +100,16 @@ def expand_list(items: object, path: str) -> list[Number]:
         numbers: Iterable[Number]
         match = _RANGE.fullmatch(item.strip()) if isinstance(item, str) else None
         if match:
+            if max(len(match.group(1)), len(match.group(2))) > MAX_NUMBER_DIGITS:
+                raise FieldError(item_path, f"range {shown(item)}: a number in it is too large")
             low, high = int(match.group(1)), int(match.group(2))
             if low > high:
                 raise FieldError(item_path, f"backwards range {item!r}")
             if low < 1:
                 raise FieldError(item_path, f"bad range {item!r}: request numbers start at 1")
+            if limit is not None and len(out) + high - low + 1 > limit:
+                count = len(out) + high - low + 1
+                raise FieldError(item_path, over_limit("the list names", count, limit))
             numbers = range(low, high + 1)
         else:
             numbers = [parse_number(item, item_path)]
@@ -108,7 +120,18 @@ def expand_list(items: object, path: str) -> list[Number]:
                 )
             seen.add(number)
             out.append(number)
+        if limit is not None and len(out) > limit:
+            raise FieldError(item_path, over_limit("the list names", len(out), limit))
     return out
+
+
+def over_limit(what: str, count: int, limit: int | None = None) -> str:
+    """The message for a request count over ``--max-requests``."""
+    bound = f" of {limit}" if limit is not None else ""
+    return (
+        f"{what} {count} requests, over the limit{bound} "
+        "(raise it with --max-requests or DISCOVERY_KB_MAX_REQUESTS)"
+    )
 
 
 def _plus_one(number: Number) -> Number | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 import yaml
 from click.testing import CliRunner
 
@@ -62,3 +63,75 @@ def test_cross_reference_error(tmp_path: Path) -> None:
     path = write(tmp_path, edit(ca_further(), motion__opponent="nobody"))
     code, out = run("decide", path)
     assert code == 2 and out.strip().endswith("motion.opponent: unknown party id 'nobody'")
+
+
+def test_debug_shows_the_traceback_and_keeps_the_exit_code(tmp_path: Path) -> None:
+    path = write(tmp_path, edit(ca_further(), motion__opponent="nobody"))
+    quiet = CliRunner().invoke(main, ["decide", path])
+    assert quiet.exit_code == 2 and "Traceback" not in quiet.output
+    loud = CliRunner().invoke(main, ["--debug", "decide", path])
+    assert loud.exit_code == 2
+    assert "Traceback (most recent call last)" in loud.output
+    assert "kb.errors.InputError" in loud.output
+    assert loud.output.splitlines()[-1] == quiet.output.strip()
+
+
+def test_internal_failure_is_exit_1_on_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    import engine.api
+
+    def broken(*args: object) -> None:
+        raise ZeroDivisionError("division by zero\nin a rule")
+
+    monkeypatch.setattr(engine.api, "decide", broken)
+    case = str(EXAMPLES / "palominos-cervantes-v-gm.yaml")
+    code, out = run("decide", case)
+    assert code == 1
+    assert out.strip() == "error: internal: ZeroDivisionError: division by zero\\nin a rule"
+    loud = CliRunner().invoke(main, ["--debug", "decide", case])
+    assert loud.exit_code == 1 and "Traceback (most recent call last)" in loud.output
+
+
+def test_ctrl_c_is_exit_130(monkeypatch: pytest.MonkeyPatch) -> None:
+    import engine.api
+
+    def interrupted(*args: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(engine.api, "decide", interrupted)
+    code, out = run("decide", str(EXAMPLES / "palominos-cervantes-v-gm.yaml"))
+    assert code == 130 and out.strip() == "error: interrupted"
+
+
+def test_exit_codes_are_documented() -> None:
+    from tests.helpers import ROOT
+
+    reference = (ROOT / "docs/reference/cli.md").read_text(encoding="utf-8")
+    for code in ("| 0 |", "| 1 |", "| 2 |", "| 130 |"):
+        assert code in reference
+    for option in ("--debug", "--max-file-bytes", "--max-requests", "--force", "--resume"):
+        assert option in reference
+
+
+def test_a_closed_pipe_stops_quietly() -> None:
+    # `kb rules | head -1`: the reader is gone before kb writes; kb stops without an error
+    # or a traceback. The pipe's read end is closed first, so every write fails.
+    import os
+    import subprocess
+    import sys
+
+    from tests.helpers import ROOT
+
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        result = subprocess.run(
+            [sys.executable, "-m", "cli", "rules"],
+            cwd=ROOT,
+            env=dict(os.environ, PYTHONPATH=str(ROOT)),
+            stdout=write_end,
+            stderr=subprocess.PIPE,
+            timeout=60,
+        )
+    finally:
+        os.close(write_end)
+    assert (result.returncode, result.stderr) == (0, b"")

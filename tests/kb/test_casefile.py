@@ -124,7 +124,8 @@ def test_reply_cycle_is_an_error() -> None:
         (b"\xef\xbb\xbfformat: 1\n", "byte-order mark"),
         (b"format: 1\nformat: 1\n", "duplicate key 'format'"),
         (b"format: [1\n", "invalid YAML"),
-        (b"\xff\xfe\x00", "not UTF-8"),
+        (b"\xff\xfe\x00", "UTF-16 byte-order mark"),
+        (b"format: 1\ncase: \xff\n", "line 2, column 7: not UTF-8 text (byte 0xff)"),
         (b"- 1\n- 2\n", "expected a mapping at the top level"),
         (
             b'a: &a ["x","x","x","x","x","x","x","x","x"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\n'
