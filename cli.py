@@ -13,7 +13,7 @@ import json
 import os
 import sys
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any, NoReturn, TypeVar
 
@@ -379,22 +379,6 @@ def rules(jurisdiction: str | None, as_of: str | None, fmt: str) -> None:
             click.echo(f"    overrides: {', '.join(entry['overrides'])}")
 
 
-def _case_files(paths: tuple[str, ...]) -> list[Path]:
-    files: list[Path] = []
-    for name in paths:
-        path = Path(name)
-        if path.is_dir():
-            files.extend(
-                p
-                for p in sorted(path.rglob("*"))
-                if p.suffix in (".yaml", ".yml", ".json")
-                and not p.name.endswith((".expected.yaml", ".expected.json"))
-            )
-        else:
-            files.append(path)
-    return files
-
-
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option(
@@ -406,11 +390,11 @@ def coverage(paths: tuple[str, ...], fail_unexercised: bool) -> None:
     from engine.coverage import Coverage
     from jurisdictions import all_rule_sets
     from kb.rules import catalog
+    from kb.sources import case_paths, iter_cases
 
     tally = Coverage()
-    for path in _case_files(paths):
-        _, result = _decide(_load(str(path)))
-        tally.add(result)
+    for _, case in iter_cases(case_paths(paths), _limits()):
+        tally.add(_decide(case)[1])
     rule_ids = [entry["id"] for entry in catalog(all_rule_sets())]
     click.echo(tally.render(rule_ids), nl=False)
     if fail_unexercised and tally.never_fired(rule_ids):
@@ -433,7 +417,10 @@ def lint(case_paths: tuple[str, ...]) -> None:
 
     findings = lint_rules(all_rule_sets())
     if case_paths:
-        results = (_decide(_load(str(path)))[1] for path in _case_files(case_paths))
+        from kb.sources import case_paths as expand
+        from kb.sources import iter_cases
+
+        results = (_decide(case)[1] for _, case in iter_cases(expand(case_paths), _limits()))
         findings += check_contradictions(results)
     for finding in findings:
         click.echo(finding.line())
@@ -547,20 +534,25 @@ def checklist(case_path: str, fmt: str, output: str | None, force: bool) -> None
     "'-' for standard output.",
 )
 @click.option("--force", is_flag=True, help="Replace an existing output file.")
+@click.option(
+    "--resume", is_flag=True, help="Continue an interrupted export (FILE.partial), no duplicates."
+)
 @guarded
-def export(cases: tuple[str, ...], output: str, force: bool) -> None:
+def export(cases: tuple[str, ...], output: str, force: bool, resume: bool) -> None:
     """Training records: one JSON line per conclusion (each request's disposition, then the
     motion's) of every case in CASES (files, directories, or '-' for a stream of case
     documents on standard input). Schema: kb/schema/training-record.v1.json.
 
-    Streams: each case is decided and written before the next is read. A progress bar shows
-    on a terminal, and none when standard error is not one.
+    Streams: each case is decided and written before the next is read; records go to
+    FILE.partial, flushed one by one, and FILE appears only when the run completes. Ctrl-C stops
+    cleanly and says how far it got; --resume continues from FILE.partial without duplicates.
+    A progress bar shows on a terminal, and none when standard error is not one.
     """
     import contextlib
-    import os
-    import tempfile
 
-    from engine.exports.training import write_jsonl
+    from engine.exports.training import case_records
+    from kb.jsonl import JsonlWriter
+    from kb.progress import run_all
     from kb.sources import STDIN, case_paths, iter_cases
 
     names = case_paths(cases)
@@ -571,25 +563,22 @@ def export(cases: tuple[str, ...], output: str, force: bool) -> None:
         if show and total is not None
         else contextlib.nullcontext()
     )
-    with bar as progress:
-        step = progress.update if progress is not None else (lambda n: None)
-        if output == STDIN:
-            write_jsonl(iter_cases(names), _decide, sys.stdout, step)
-            return
-        target = Path(output)
-        if target.exists() and not force:
-            raise InputError(output, "", "output file exists; use --force to replace it")
-        directory = target.parent if str(target.parent) else Path(".")
-        if not directory.is_dir():
-            raise InputError(output, "", f"no such directory: {directory}")
-        fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-                write_jsonl(iter_cases(names), _decide, handle, step)
-            os.replace(temp, target)
-        finally:
-            if os.path.exists(temp):
-                os.unlink(temp)
+    target = None if output == STDIN else Path(output)
+
+    def key(record: Mapping[str, Any]) -> str:
+        return f"{record['source']}|{record['id']}"
+
+    with JsonlWriter(target, key=key, resume=resume, force=force) as out, bar as progress:
+
+        def work(item: tuple[str, Any]) -> None:
+            source, case = item
+            decision, result = _decide(case)
+            for record in case_records(source, case, decision, result):
+                out.write(record)
+            if progress is not None:
+                progress.update(1)
+
+        run_all(iter_cases(names, _limits()), work, what="cases", note=out.progress_note)
 
 
 @main.command()

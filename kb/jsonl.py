@@ -25,7 +25,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, TextIO
 
-from kb.errors import InputError
+from kb.errors import InputError, Interrupted
 from kb.output import check_target
 from kb.progress import sigint_deferred
 
@@ -120,7 +120,8 @@ class JsonlWriter:
         if name in self.done:
             self.skipped += 1
             return False
-        line = json.dumps(record, ensure_ascii=False, sort_keys=True) + "\n"
+        # Field order is the producer's (deterministic); compact, one record per line.
+        line = json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n"
         assert self._handle is not None, "use JsonlWriter as a context manager"
         with sigint_deferred():  # a record is written whole or not at all
             self._handle.write(line)
@@ -152,3 +153,7 @@ class JsonlWriter:
         handle.close()
         if kind is None:
             os.replace(partial_path(self.path), self.path)
+        elif not issubclass(kind, KeyboardInterrupt | Interrupted) and not self.resumed:
+            # A run that failed (bad input, a bug) rather than being interrupted leaves nothing
+            # behind, unless it was continuing earlier records, which are kept for --resume.
+            partial_path(self.path).unlink(missing_ok=True)

@@ -12,8 +12,12 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kb.crossref import Case
+
+if TYPE_CHECKING:
+    from kb.limits import Limits
 
 CASE_SUFFIXES = (".yaml", ".yml", ".json")
 EXPECTED_SUFFIXES = (".expected.yaml", ".expected.json")
@@ -38,7 +42,7 @@ def case_paths(names: Iterable[str]) -> list[str]:
     return out
 
 
-def iter_cases(names: Iterable[str]) -> Iterator[tuple[str, Case]]:
+def iter_cases(names: Iterable[str], limits: Limits | None = None) -> Iterator[tuple[str, Case]]:
     """``(source, case)`` for every case, loaded lazily; raises ``InputError`` on a bad one."""
     from kb.casefile import load_case
     from kb.crossref import resolve
@@ -48,6 +52,9 @@ def iter_cases(names: Iterable[str]) -> Iterator[tuple[str, Case]]:
         if name == STDIN:
             for number, document in enumerate(parse_stream(STDIN, sys.stdin), 1):
                 source = f"{STDIN}#{number}"
-                yield source, resolve(source, document)
+                yield (
+                    source,
+                    resolve(source, document, limits) if limits else resolve(source, document),
+                )
         else:
-            yield name, load_case(name)
+            yield name, load_case(name, limits)
