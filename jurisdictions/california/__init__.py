@@ -4,12 +4,17 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from jurisdictions.california.compliance import CaliforniaCompliance
 from jurisdictions.california.crc import CaliforniaSeparateStatement
+from jurisdictions.california.deposition import CaliforniaDepositions
 from jurisdictions.california.initial import CaliforniaInitialResponses
 from jurisdictions.california.meet_confer import CaliforniaMeetAndConfer
 from jurisdictions.california.merits import CaliforniaMerits
 from jurisdictions.california.orders import CaliforniaOrders
+from jurisdictions.california.response_time import CaliforniaResponseTime
 from jurisdictions.california.sanctions import CaliforniaSanctions
+from jurisdictions.california.sanctions_misuse import CaliforniaMisuseSanctions
+from jurisdictions.california.sanctions_motions import CaliforniaMotionSanctions
 from jurisdictions.california.standing_orders import CaliforniaStandingOrders
 from jurisdictions.california.timeliness import CaliforniaTimeliness
 from jurisdictions.common.dispositions import DispositionRules
@@ -23,9 +28,14 @@ class California(
     CaliforniaMeetAndConfer,
     CaliforniaSeparateStatement,
     CaliforniaInitialResponses,
+    CaliforniaResponseTime,
+    CaliforniaDepositions,
+    CaliforniaCompliance,
     CaliforniaMerits,
     CaliforniaOrders,
     CaliforniaSanctions,
+    CaliforniaMotionSanctions,
+    CaliforniaMisuseSanctions,
     RecordRules,
     DispositionRules,
 ):
