@@ -15,6 +15,7 @@ from jurisdictions.california.response_time import CaliforniaResponseTime
 from jurisdictions.california.sanctions import CaliforniaSanctions
 from jurisdictions.california.sanctions_misuse import CaliforniaMisuseSanctions
 from jurisdictions.california.sanctions_motions import CaliforniaMotionSanctions
+from jurisdictions.california.sanctions_notice import CaliforniaSanctionsNotice
 from jurisdictions.california.standing_orders import CaliforniaStandingOrders
 from jurisdictions.california.timeliness import CaliforniaTimeliness
 from jurisdictions.common.dispositions import DispositionRules
@@ -36,6 +37,7 @@ class California(
     CaliforniaSanctions,
     CaliforniaMotionSanctions,
     CaliforniaMisuseSanctions,
+    CaliforniaSanctionsNotice,
     RecordRules,
     DispositionRules,
 ):

@@ -370,12 +370,22 @@ CASES: dict[str, tuple[Doc, Doc]] = {
         also(PROTECTIVE_DENIED, motion__sanctions={"requested": True, "against": "doe"}),
     ),
     "ca.sanctions.protective_order_movant_lost": (
-        also(PROTECTIVE_DENIED, motion__opposition_sanctions={"requested": True}),
-        also(PROTECTIVE, motion__opposition_sanctions={"requested": True}),
+        also(
+            PROTECTIVE_DENIED, motion__opposition_sanctions={"requested": True, "against": "acme"}
+        ),
+        also(PROTECTIVE, motion__opposition_sanctions={"requested": True, "against": "acme"}),
     ),
     "ca.sanctions.deposition_compelled": (
         also(DEPO, motion__sanctions=SANCTIONS),
         also(DEPO_NO_INQUIRY, motion__sanctions=SANCTIONS),
+    ),
+    "ca.sanctions.movant_named_no_one": (
+        also(CA, motion__sanctions={"requested": True, "amount": 1500}),
+        CA_SANCTIONS,
+    ),
+    "ca.sanctions.opponent_named_no_one": (
+        also(LATE, motion__opposition_sanctions={"requested": True, "amount": 900}),
+        also(LATE, motion__opposition_sanctions=OPPOSITION),
     ),
     "ca.sanctions.pro_se_good_faith_producing": (PRO_SE_RESPONDER, LATE_PRODUCTION),
     "ca.sanctions.pro_se_good_faith_movant": (
