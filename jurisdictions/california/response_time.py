@@ -102,7 +102,7 @@ class CaliforniaResponseTime:
     @rule(
         id="ca.rfa.response_timely",
         authorities=("ccp:2033.280(b)", "ccp:2033.250(a)"),
-        statement="A verified response to {set_words} was served on {served}, within the time "
+        statement="A response to {set_words} was served on {served}, within the time "
         "to respond (last day {last_day}): there was no failure to respond, and nothing is "
         "deemed admitted.",
         effective=CIVIL_DISCOVERY_ACT,
@@ -111,10 +111,14 @@ class CaliforniaResponseTime:
     @Rule(
         Motion(system="california", kind="deem_admitted"),
         Deadline(deadline="response_due", set=MATCH.set, last_day=MATCH.last_day),
-        DiscoverySet(set=MATCH.set, responded=True, verified=True, response_served=MATCH.served),
-        TEST(lambda served, last_day: served <= last_day),
+        DiscoverySet(
+            set=MATCH.set, responded=True, verified=MATCH.verified, response_served=MATCH.served
+        ),
+        TEST(lambda served, last_day, verified: verified is not False and served <= last_day),
     )
-    def response_timely(self: Any, set: str, last_day: dt.date, served: dt.date) -> None:
+    def response_timely(
+        self: Any, set: str, last_day: dt.date, served: dt.date, verified: Any
+    ) -> None:
         """CCP 2033.280 applies only "[i]f a party to whom requests for admission are directed
         fails to serve a timely response"."""
         self.conclude(
