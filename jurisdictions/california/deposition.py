@@ -93,38 +93,50 @@ class CaliforniaDepositions:
         self.conclude(Requirement(requirement=INQUIRY, set=set))
 
     @rule(
-        id="ca.deposition.no_inquiry",
-        authorities=("ccp:2025.450(b)(2)",),
-        statement="{movant} shows no contact with the deponent about the nonappearance{after}; "
-        "the motion is denied without prejudice.",
-        effective=CIVIL_DISCOVERY_ACT,
-        derives=(Absence, Ground),
+        id="ca.deposition.record_no_inquiry",
+        kind="record",
+        statement="No communication from {movant} to the deponent about the deposition{after} "
+        "came before the motion.",
+        derives=(Absence,),
     )
     @Rule(
         Requirement(requirement=INQUIRY, set=MATCH.set),
         DiscoverySet(set=MATCH.set, scheduled=MATCH.scheduled),
     )
-    def no_inquiry(self: Any, set: str, scheduled: dt.date | None) -> None:
+    def record_no_inquiry(self: Any, set: str, scheduled: dt.date | None) -> None:
+        """The record of communications holds none from the movant to the deponent that raised
+        the deposition, dated on or after the day it was set for (when the file gives it) and
+        before the motion was served."""
+        if inquiries(self, set):
+            return
+        self.conclude(
+            Absence(kind="inquiry", subject=set, set=set, where="conferrals[*]"),
+            because=["fact:conferrals"],
+            after=f" after {scheduled.isoformat()}" if scheduled else "",
+        )
+
+    @rule(
+        id="ca.deposition.no_inquiry",
+        authorities=("ccp:2025.450(b)(2)",),
+        statement="{movant} shows no contact with the deponent about the nonappearance; the "
+        "motion is denied without prejudice.",
+        effective=CIVIL_DISCOVERY_ACT,
+        derives=(Ground,),
+    )
+    @Rule(Absence(kind="inquiry", set=MATCH.set))
+    def no_inquiry(self: Any, set: str) -> None:
         """A declaration that shows only scheduling efforts, or none at all, does not state that
         the movant "contacted the deponent to inquire about the nonappearance"; "implicit in the
         requirement ... is a requirement that counsel listen to the reasons offered and make a
         good faith attempt to resolve the issue" (Leko v. Cornerstone Bldg. Inspection Service
         (2001) 86 Cal.App.4th 1109, 1124, as quoted in Arriaga v. Honda)."""
-        if inquiries(self, set):
-            return
-        absence = self.conclude(
-            Absence(kind="inquiry", subject=set, set=set, where="conferrals[*]"),
-            because=["fact:conferrals"],
-        )
         self.conclude(
             Ground(
                 rule="ca.deposition.no_inquiry",
                 gate="conferral",
                 effect="denied_without_prejudice",
                 set=set,
-            ),
-            because=[absence.node_id()],
-            after=f" after the deposition set for {scheduled.isoformat()}" if scheduled else "",
+            )
         )
 
     @rule(

@@ -299,6 +299,7 @@ CASES: dict[str, tuple[Doc, Doc]] = {
     "ca.rfa.response_timely": (DEEM_TIMELY, DEEM_ANSWERED),
     # California: depositions (CCP 2025.450, 2025.480)
     "ca.deposition.inquiry_required": (DEPO, CA),
+    "ca.deposition.record_no_inquiry": (DEPO_NO_INQUIRY, DEPO),
     "ca.deposition.no_inquiry": (DEPO_NO_INQUIRY, DEPO),
     "ca.deposition.failed_to_appear": (DEPO, DEPO_OBJECTED),
     "ca.deposition.objection_not_valid": (DEPO_OBJECTED, DEPO),
