@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from jurisdictions.california.compliance import CaliforniaCompliance
+from jurisdictions.california.court_reporter import CaliforniaCourtReporterStatement
 from jurisdictions.california.crc import CaliforniaSeparateStatement
 from jurisdictions.california.deposition import CaliforniaDepositions
 from jurisdictions.california.initial import CaliforniaInitialResponses
@@ -27,6 +28,7 @@ class California(
     CaliforniaTimeliness,
     CaliforniaStandingOrders,
     CaliforniaMeetAndConfer,
+    CaliforniaCourtReporterStatement,
     CaliforniaSeparateStatement,
     CaliforniaInitialResponses,
     CaliforniaResponseTime,

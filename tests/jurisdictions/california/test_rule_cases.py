@@ -254,6 +254,7 @@ CASES: dict[str, tuple[Doc, Doc]] = {
         CA,
     ),
     "ca.meet_confer.declaration_deficient": (DEFICIENT_DECLARATION, CA),
+    "ca.meet_confer.reporter_statement": (shift_years(CA, 2), CA),
     "ca.meet_confer.request_never_raised": (NEVER_RAISED, CA),
     "ca.meet_confer.offer_unanswered": (OFFER, OFFER_ANSWERED),
     "ca.meet_confer.movant_never_engaged": (OPPONENT_ONLY, CA),
