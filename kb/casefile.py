@@ -186,6 +186,8 @@ class DiscoverySet(Strict):
     requests: RequestSpec
     response: Response | None = None
     supplemental: list[Supplemental] = Field(default_factory=list)
+    # for a deposition: the date it was set for (when the deponent failed to appear)
+    scheduled: Date | None = None
 
 
 class Paper(Strict):

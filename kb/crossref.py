@@ -89,6 +89,15 @@ def _check_discovery(model: CaseFile, resolver: RequestResolver) -> None:
         _check_party(model, dset.to, f"{path}.to")
         if dset.from_ == dset.to:
             raise FieldError(f"{path}.to", "a party cannot propound discovery to itself")
+        if dset.scheduled is not None:
+            if dset.kind != "deposition":
+                raise FieldError(f"{path}.scheduled", "only a deposition is scheduled")
+            if dset.scheduled < dset.served.date:
+                raise FieldError(
+                    f"{path}.scheduled",
+                    f"deposition set for {dset.scheduled}, before its notice was served "
+                    f"({dset.served.date})",
+                )
         responses: list[tuple[str, Response | Supplemental]] = (
             [(f"{path}.response", dset.response)] if dset.response else []
         )

@@ -85,7 +85,8 @@ class Party(CaseFact):
 class DiscoverySet(CaseFact):
     """A discovery set: ``set``, ``kind``, ``propounder``, ``responder``, ``served``,
     ``served_method``, ``responded``, ``response_served``, ``response_method``, ``verified``,
-    ``response_kinds`` (kinds of response given to the requests at issue), ``in_motion``."""
+    ``response_kinds`` (kinds of response given to the requests at issue), ``in_motion``,
+    ``scheduled`` (for a deposition, the date it was set for, or None)."""
 
     def node_id(self) -> str:
         return f"fact:discovery:{self['set']}"
@@ -159,7 +160,7 @@ class PriorOrder(CaseFact):
 
 class InformalConference(CaseFact):
     """A court-run informal discovery conference: ``index``, ``date``, ``held``,
-    ``before_motion``, ``requests``."""
+    ``before_motion``, ``before_hearing`` (on or before the decision date), ``requests``."""
 
     def node_id(self) -> str:
         return f"fact:informal_conference:{self['index']}"

@@ -20,8 +20,12 @@ from typing import Any
 
 from experta import MATCH, TEST, Rule
 
-from jurisdictions.california.calendar import add_court_days, holiday_name, next_court_day
 from jurisdictions.california.sections import CIVIL_DISCOVERY_ACT
+from jurisdictions.california.timeliness import (
+    EXTENSION_CITES,
+    extend_for_service,
+    roll_to_court_day,
+)
 from kb.facts import Deadline, DiscoverySet
 from kb.rules import Select, rule
 
@@ -33,54 +37,34 @@ RESPONSE_TIME = {
 }
 """The section that fixes the time to respond, by kind of discovery."""
 
-SERVICE_EXTENSION = {
-    "mail": "ccp:1013(a)",
-    "overnight": "ccp:1013(c)",
-    "electronic": "ccp:1010.6(a)(3)(B)",
-    "electronic_before_2023": "ccp:1010.6(a)(4)(B)",
-}
-RENUMBERED_1010_6 = dt.date(2023, 1, 1)
-
-
-def _not_court_day(day: dt.date) -> str:
-    return day.strftime("%A") if day.weekday() >= 5 else holiday_name(day) or "a court holiday"
+RESPONSE_EXTENSION = "extend_response_deadline"
+"""``agreements[].kind`` for a written extension of the time to respond (with ``until``)."""
 
 
 def period_after_service(
     start: dt.date, days: int, method: str, parameters: Any, as_of: dt.date
 ) -> tuple[dt.date, tuple[str, ...], str]:
     """The last day of a period of ``days`` after service on ``start`` by ``method``: the day,
-    the arithmetic as readable steps, and the key of the service extension applied."""
+    the arithmetic as readable steps, and the key of the service extension applied (the same
+    arithmetic as the motion-notice deadline, :mod:`jurisdictions.california.timeliness`)."""
     day = start + dt.timedelta(days=days)
     steps = [f"{start.isoformat()} + {days} days = {day.isoformat()} (Code Civ. Proc., § 12)"]
-    key = method
-    if method == "mail":
-        extra = parameters.value("mail_extension_days", as_of)
-        day += dt.timedelta(days=extra)
-        steps.append(
-            f"+ {extra} calendar days for service by mail (Code Civ. Proc., § 1013(a)) "
-            f"= {day.isoformat()}"
-        )
-    elif method in ("electronic", "overnight"):
-        name = f"{method}_extension_court_days"
-        extra = parameters.value(name, as_of)
-        if method == "electronic":
-            key = "electronic" if start >= RENUMBERED_1010_6 else "electronic_before_2023"
-            cite = "1010.6(a)(3)(B)" if key == "electronic" else "1010.6(a)(4)(B)"
-            why = "electronic service"
-        else:
-            cite, why = "1013(c)", "overnight delivery"
-        day = add_court_days(day, extra)
-        steps.append(
-            f"+ {extra} court days for {why} (Code Civ. Proc., § {cite}) = {day.isoformat()}"
-        )
-    rolled = next_court_day(day)
-    if rolled != day:
-        steps.append(
-            f"{day.isoformat()} is {_not_court_day(day)}: next court day {rolled.isoformat()} "
-            "(Code Civ. Proc., § 2016.060)"
-        )
-    return rolled, tuple(steps), key
+    day, more, key = extend_for_service(day, start, method, parameters, as_of)
+    steps += more
+    return roll_to_court_day(day, steps), tuple(steps), key
+
+
+def agreed_extension(
+    agreements: Any, day: dt.date, steps: tuple[str, ...]
+) -> tuple[dt.date, tuple[str, ...]]:
+    """A later date to respond that the parties agreed to in writing (CCP 2030.270,
+    2031.270, 2033.260) replaces the statutory last day."""
+    out = list(steps)
+    for agreement in agreements:
+        if agreement.kind == RESPONSE_EXTENSION and agreement.until and agreement.until > day:
+            day = agreement.until
+            out.append(f"extended by written agreement to {day.isoformat()}")
+    return day, tuple(out)
 
 
 class CaliforniaDeadlines:
@@ -91,12 +75,12 @@ class CaliforniaDeadlines:
         authorities=(
             Select("set_kind", RESPONSE_TIME),
             "ccp:2016.050",
-            Select("extension", SERVICE_EXTENSION),
+            Select("extension", EXTENSION_CITES),
             "ccp:2016.060",
         ),
         statement="The response to {set_words}, served {start} ({method} service), was due "
-        "within {days} days after service, extended as the law provides: last day "
-        "{last_day} ({arithmetic}).",
+        "within {days} days after service, extended as the law provides (and as the parties "
+        "agreed in writing): last day {last_day} ({arithmetic}).",
         effective=CIVIL_DISCOVERY_ACT,
         derives=(Deadline,),
     )
@@ -111,6 +95,7 @@ class CaliforniaDeadlines:
         after service"; CCP 2016.050 extends the period for the method of service."""
         days = self.parameters.value("response_days", start)
         last_day, steps, key = period_after_service(start, days, method, self.parameters, start)
+        last_day, steps = agreed_extension(self.record.model.agreements, last_day, steps)
         self.conclude(
             Deadline(
                 deadline="response_due",

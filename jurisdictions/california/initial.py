@@ -240,7 +240,7 @@ class CaliforniaInitialResponses:
     @rule(
         id="ca.rfa.response_before_hearing",
         authorities=("ccp:2033.280(c)", "case:st-mary-v-superior-court-2014"),
-        statement="A verified response to {set_words} was served on {served}, before the "
+        statement="A response to {set_words} was served on {served}, before the "
         "hearing: the matters are not deemed admitted (the sanction remains "
         "mandatory).",
         effective=CIVIL_DISCOVERY_ACT,
@@ -253,18 +253,21 @@ class CaliforniaInitialResponses:
             kind="admissions",
             in_motion=True,
             responded=True,
-            verified=True,
+            verified=MATCH.verified,
             response_served=MATCH.served,
             response_kinds=MATCH.kinds,
         ),
+        # A response the file does not mark unverified is taken as the verified one it presents.
         TEST(
-            lambda served, as_of, kinds: (
-                served <= as_of and (not kinds or bool(SUBSTANTIVE.intersection(kinds)))
+            lambda served, as_of, kinds, verified: (
+                verified is not False
+                and served <= as_of
+                and (not kinds or bool(SUBSTANTIVE.intersection(kinds)))
             )
         ),
     )
     def response_before_hearing(
-        self: Any, set: str, as_of: dt.date, served: dt.date, kinds: Any
+        self: Any, set: str, as_of: dt.date, served: dt.date, kinds: Any, verified: Any
     ) -> None:
         """St. Mary v. Superior Court (2014) 223 Cal.App.4th 762, 776: a proposed response in
         substantial compliance served before the hearing defeats the motion."""

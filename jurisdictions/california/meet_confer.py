@@ -32,7 +32,16 @@ from jurisdictions.common.exchange import (
     raised_summary,
     unanswered_offers,
 )
-from kb.facts import Absence, DiscoverySet, Exemption, Ground, Motion, Request, Requirement
+from kb.facts import (
+    Absence,
+    DiscoverySet,
+    Exemption,
+    Ground,
+    Motion,
+    Paper,
+    Request,
+    Requirement,
+)
 from kb.rules import Select, rule
 
 
@@ -50,6 +59,8 @@ class CaliforniaMeetAndConfer:
     @Rule(
         Motion(system="california", kind=MATCH.kind),
         DiscoverySet(set=MATCH.set, kind=MATCH.set_kind, in_motion=True),
+        # A deponent's nonappearance calls for an inquiry instead (CCP 2025.450(b)(2)).
+        TEST(lambda kind: kind != "compel_attendance"),
     )
     def conferral_required(self: Any, kind: str, set: str, set_kind: str) -> None:
         """CCP 2016.040: "a reasonable and good faith attempt at an informal resolution of
@@ -122,6 +133,27 @@ class CaliforniaMeetAndConfer:
         """Without the declaration the motion does not show any attempt at all."""
         self.conclude(
             Ground(rule="ca.meet_confer.declaration_missing", gate="conferral", effect="denied")
+        )
+
+    @rule(
+        id="ca.meet_confer.declaration_deficient",
+        authorities=("ccp:2016.040",),
+        statement="The meet-and-confer declaration does not state facts showing a reasonable "
+        "and good faith attempt at an informal resolution of each issue presented.",
+        effective=CIVIL_DISCOVERY_ACT,
+        derives=(Ground,),
+    )
+    @Rule(
+        Requirement(requirement="meet_and_confer_declaration"),
+        Paper(paper="meet_and_confer_declaration", filed=True, compliant=False),
+    )
+    def declaration_deficient(self: Any) -> None:
+        """CCP 2016.040: the declaration "shall state facts showing a reasonable and good faith
+        attempt"; one the court finds does not comply leaves the motion without the showing
+        the method sections require (e.g. 2031.310(b)(2))."""
+        self.conclude(
+            Ground(rule="ca.meet_confer.declaration_deficient", gate="conferral", effect="denied"),
+            because=["fact:paper:meet_and_confer_declaration"],
         )
 
     @rule(

@@ -17,7 +17,11 @@ from typing import Any
 
 from experta import MATCH, TEST, L, Rule
 
-from jurisdictions.california.sections import CIVIL_DISCOVERY_ACT, FURTHER_GROUNDS
+from jurisdictions.california.sections import (
+    CIVIL_DISCOVERY_ACT,
+    FURTHER_GROUNDS,
+    PROTECTIVE_ORDER_GOOD_CAUSE,
+)
 from jurisdictions.common.findings import good_cause_ground
 from kb.facts import Finding, Ground, Motion, OpenQuestion, Request
 from kb.rules import Select, rule
@@ -221,16 +225,8 @@ class CaliforniaMerits:
     @rule(
         id="ca.merits.protective_order_good_cause",
         authorities=(
-            Select(
-                "set_kind",
-                {
-                    "production": "ccp:2031.060",
-                    "interrogatories": "ccp:2030.090",
-                    "form_interrogatories": "ccp:2030.090",
-                    "admissions": "ccp:2033.080",
-                    "deposition": "ccp:2025.420",
-                },
-            ),
+            Select("set_kind", PROTECTIVE_ORDER_GOOD_CAUSE),
+            "case:fairmont-insurance-v-superior-court-2000",
         ),
         statement="Good cause {verdict} for protection from {requests}.",
         effective=CIVIL_DISCOVERY_ACT,
@@ -241,6 +237,8 @@ class CaliforniaMerits:
         Request(request=MATCH.request, set_kind=MATCH.set_kind),
     )
     def protective_order_good_cause(self: Any, request: str, set_kind: str) -> None:
-        """The protective-order sections allow an order "for good cause shown"; the movant
-        bears that burden, so without a finding of good cause the motion fails."""
+        """The protective-order sections allow an order "for good cause shown" (2030.090(b),
+        2031.060(b), 2033.080(b), 2025.420(b)); "the burden is on the party seeking the
+        protective order to show good cause for whatever order is sought" (Fairmont (2000)
+        22 Cal.4th 245, 255), so without a finding of good cause the motion fails."""
         good_cause_ground(self, "ca.merits.protective_order_good_cause", request, set_kind=set_kind)

@@ -55,6 +55,23 @@ class CaliforniaOrders:
         self.conclude(Order(order="serve_responses", requests=granted), set_kinds=kinds)
 
     @rule(
+        id="ca.order.produce",
+        authorities=("ccp:2031.320(a)",),
+        statement="{opponent} is ordered to produce the documents its statement of compliance "
+        "promised for {requests}.",
+        effective=CIVIL_DISCOVERY_ACT,
+        derives=(Order,),
+        consumes=(RequestDisposition,),
+    )
+    @Rule(
+        Motion(system="california", kind="compel_compliance"),
+        MotionDisposition(disposition=L("granted") | L("granted_in_part")),
+    )
+    def produce(self: Any) -> None:
+        """CCP 2031.320(a): "an order compelling compliance" with the statement of compliance."""
+        self.conclude(Order(order="produce", requests=requests_with(self, "granted")))
+
+    @rule(
         id="ca.order.meet_and_confer",
         authorities=("ccp:2016.040", "case:obregon-v-superior-court-1998"),
         statement="The parties are ordered to meet and confer further, in person, by telephone "
@@ -77,13 +94,14 @@ class CaliforniaOrders:
     @rule(
         id="ca.order.informal_discovery_conference",
         authorities=("ccp:128(a)(3)",),
-        statement="The parties are to attend an informal discovery conference before the "
+        statement="The parties are to attend the informal discovery conference set before the "
         "continued hearing.",
         derives=(Order,),
     )
-    @Rule(Motion(system="california"), Ground(rule="ca.idc.not_held"))
+    @Rule(Motion(system="california"), Ground(rule="ca.idc.pending"))
     def informal_discovery_conference(self: Any) -> None:
-        """The department's IDC requirement, enforced by ordering the conference."""
+        """The department's IDC requirement, enforced by continuing the hearing and ordering the
+        parties to attend the conference already set."""
         self.conclude(Order(order="informal_discovery_conference", requests=()))
 
     @rule(

@@ -1,23 +1,22 @@
-"""Monetary sanctions on California discovery motions.
+"""Monetary sanctions on California discovery motions: the method sections and their exceptions.
 
 CCP 2023.040: a request for sanctions must name each person against whom it is sought; the
 court awards only what the notice asked for. CCP 2023.030(a): where a monetary sanction is
 authorized, the court "shall impose that sanction unless it finds that the one subject to the
 sanction acted with substantial justification or that other circumstances make the imposition
 of the sanction unjust". The method sections authorize it against the party who unsuccessfully
-makes or opposes the motion (2030.290(c), 2030.300(d), 2031.300(c), 2031.310(h), 2033.290(d));
-2033.280(c) makes it mandatory on a deemed-admitted motion whatever its outcome; 2023.020
-against whoever failed to confer, "notwithstanding the outcome"; 2023.050 adds a fixed sanction
-for document-request misconduct ($250 from 2020, $1,000 from 2024, when failing to confer was
-added).
+makes or opposes the motion (2030.290(c), 2030.300(d), 2031.300(c), 2031.310(h), 2033.290(d);
+for other motions see sanctions_motions.py); 2033.280(c) makes it mandatory on a
+deemed-admitted motion whatever its outcome, but only where the failure to serve a timely
+response necessitated the motion. Sanctions for misuses whatever the motion (2023.020,
+2023.050) are in sanctions_misuse.py.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
-from experta import EXISTS, MATCH, L, Rule
+from experta import MATCH, L, Rule
 
 from jurisdictions.california.sections import (
     CIVIL_DISCOVERY_ACT,
@@ -27,35 +26,40 @@ from jurisdictions.california.sections import (
 from jurisdictions.common.remedies import award
 from kb.facts import (
     Finding,
-    Ground,
     Motion,
     MotionDisposition,
-    Request,
     RequestDisposition,
     Sanction,
     SanctionRefused,
     SanctionsRequest,
 )
-from kb.rules import Effective, Select, rule
+from kb.rules import Select, rule
 
 MANDATORY = (
     "ca.sanctions.further_opponent_lost",
     "ca.sanctions.further_movant_lost",
     "ca.sanctions.initial_opponent_lost",
+    "ca.sanctions.initial_movant_lost",
+    "ca.sanctions.compliance_opponent_lost",
+    "ca.sanctions.compliance_movant_lost",
+    "ca.sanctions.protective_order_opponent_lost",
+    "ca.sanctions.protective_order_movant_lost",
+    "ca.sanctions.deposition_compelled",
     "ca.sanctions.failure_to_confer",
 )
+"""Sanctions a finding of substantial justification (or injustice) excuses, CCP 2023.030(a)."""
 AGAINST_MOVANT = (
     "ca.sanctions.further_movant_lost",
+    "ca.sanctions.initial_movant_lost",
+    "ca.sanctions.compliance_movant_lost",
+    "ca.sanctions.protective_order_movant_lost",
     "ca.sanctions.failure_to_confer",
     "ca.sanctions.failure_to_confer_2023_050",
 )
-SB_17 = Effective(since=dt.date(2020, 1, 1), note="CCP 2023.050 added by SB 17 (Stats. 2019)")
-SB_235 = Effective(
-    since=dt.date(2024, 1, 1), note="CCP 2023.050 amended by SB 235 (Stats. 2023, ch. 284)"
-)
 
 
-def _set_kinds(engine: Any) -> tuple[str, ...]:
+def motion_set_kinds(engine: Any) -> tuple[str, ...]:
+    """The kinds of the discovery sets the motion reaches, for ``Select`` on ``set_kinds``."""
     sets = engine.fact("fact:motion")["sets"]
     return tuple(sorted({engine.record.model.discovery[s].kind for s in sets}))
 
@@ -85,7 +89,7 @@ class CaliforniaSanctions:
             "movant",
             opponents,
             amount,
-            set_kinds=_set_kinds(self),
+            set_kinds=motion_set_kinds(self),
         )
 
     @rule(
@@ -109,28 +113,8 @@ class CaliforniaSanctions:
             "opponent",
             (movant,),
             amount,
-            set_kinds=_set_kinds(self),
+            set_kinds=motion_set_kinds(self),
         )
-
-    @rule(
-        id="ca.sanctions.failure_to_confer",
-        authorities=("ccp:2023.020", "ccp:2023.010"),
-        statement="{payer} failed to meet and confer as required and must pay the expenses "
-        "that failure caused, whatever the outcome of the motion.",
-        effective=CIVIL_DISCOVERY_ACT,
-        derives=(Sanction,),
-        consumes=(Ground,),
-    )
-    @Rule(
-        Motion(system="california", movant=MATCH.movant),
-        EXISTS(Ground(gate="conferral")),
-        SanctionsRequest(by="opponent", amount=MATCH.amount),
-    )
-    def failure_to_confer(self: Any, movant: str, amount: Any) -> None:
-        """CCP 2023.020: "Notwithstanding the outcome of the particular discovery motion, the
-        court shall impose a monetary sanction ... against any party or attorney who fails to
-        confer as required.\""""
-        award(self, "opponent", (movant,), amount)
 
     @rule(
         id="ca.sanctions.initial_opponent_lost",
@@ -154,8 +138,27 @@ class CaliforniaSanctions:
             "movant",
             opponents,
             amount,
-            set_kinds=_set_kinds(self),
+            set_kinds=motion_set_kinds(self),
         )
+
+    @rule(
+        id="ca.sanctions.initial_movant_lost",
+        authorities=(Select("set_kinds", INITIAL_SANCTION), "ccp:2023.030(a)"),
+        statement="{payer} unsuccessfully made the motion to compel responses and must pay the "
+        "sanction the opposing party requested, absent substantial justification.",
+        effective=CIVIL_DISCOVERY_ACT,
+        derives=(Sanction,),
+    )
+    @Rule(
+        Motion(system="california", kind="compel_initial", movant=MATCH.movant),
+        MotionDisposition(disposition=L("denied") | L("denied_without_prejudice")),
+        SanctionsRequest(by="opponent", amount=MATCH.amount),
+    )
+    def initial_movant_lost(self: Any, movant: str, amount: Any) -> None:
+        """CCP 2030.290(c), 2031.300(c): the court "shall impose a monetary sanction ...
+        against any party, person, or attorney who unsuccessfully makes or opposes a motion to
+        compel a response"."""
+        award(self, "opponent", (movant,), amount, set_kinds=motion_set_kinds(self))
 
     @rule(
         id="ca.sanctions.admissions_mandatory",
@@ -174,71 +177,6 @@ class CaliforniaSanctions:
         party or attorney, or both, whose failure to serve a timely response to requests for
         admission necessitated this motion.\""""
         award(self, "movant", opponents, amount)
-
-    # --- CCP 2023.050: document misconduct, dated -----------------------------------------
-
-    @rule(
-        id="ca.sanctions.late_production_2023_050",
-        authorities=("ccp:2023.050",),
-        statement="Documents requested in {requests} were produced within {window} days before "
-        "the hearing on the motion to compel them: a further ${amount_words} sanction, "
-        "payable to the requesting party.",
-        effective=SB_17,
-        derives=(Sanction,),
-    )
-    @Rule(
-        Motion(system="california", as_of=MATCH.as_of, opponents=MATCH.opponents),
-        Request(
-            request=MATCH.request,
-            set_kind="production",
-            supplemental_after_motion=True,
-            supplemental=L("full_compliance") | L("partial_compliance"),
-        ),
-        SanctionsRequest(by="movant"),
-    )
-    def late_production(
-        self: Any, as_of: dt.date, opponents: tuple[str, ...], request: str
-    ) -> None:
-        """CCP 2023.050(a)(2): the court "shall impose a ... sanction" where a party "produced
-        requested documents within seven days before the court is scheduled to hear a motion to
-        compel production"."""
-        dset = self.record.model.discovery[request.rsplit(":", 1)[0]]
-        served = max((s.served.date for s in dset.supplemental), default=None)
-        window = self.parameters.value("late_production_window_days", as_of)
-        if served is None or (as_of - served).days > window:
-            return
-        amount = self.parameters.value("document_misconduct_sanction", as_of)
-        award(
-            self,
-            "movant",
-            opponents,
-            amount,
-            amount_kind="fixed",
-            window=window,
-            amount_words=f"{amount:,}",
-        )
-
-    @rule(
-        id="ca.sanctions.failure_to_confer_2023_050",
-        authorities=("ccp:2023.050",),
-        statement="{payer} failed to meet and confer in good faith on a document request: a "
-        "further ${amount_words} sanction, payable to the requesting party.",
-        effective=SB_235,
-        derives=(Sanction,),
-        consumes=(Ground,),
-    )
-    @Rule(
-        Motion(system="california", movant=MATCH.movant, as_of=MATCH.as_of),
-        EXISTS(Ground(gate="conferral")),
-        EXISTS(Request(set_kind="production")),
-        SanctionsRequest(by="opponent"),
-    )
-    def failure_to_confer_2023_050(self: Any, movant: str, as_of: dt.date) -> None:
-        """CCP 2023.050(a)(3) (as amended by SB 235): the sanction applies where a party "failed
-        to meet and confer in person, by telephone, or by letter ... in a reasonable and good
-        faith attempt to informally resolve any dispute concerning the request"."""
-        amount = self.parameters.value("document_misconduct_sanction", as_of)
-        award(self, "opponent", (movant,), amount, amount_kind="fixed", amount_words=f"{amount:,}")
 
     # --- exceptions -----------------------------------------------------------------------
 

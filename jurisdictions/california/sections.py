@@ -36,20 +36,34 @@ FURTHER_DECLARATION = _by_kind(
 )
 """The further-response section that requires a CCP 2016.040 declaration."""
 
-FURTHER_GROUNDS = _by_kind("ccp:2030.300(a)", "ccp:2031.310(a)", "ccp:2033.290(a)")
+FURTHER_GROUNDS = _by_kind(
+    "ccp:2030.300(a)", "ccp:2031.310(a)", "ccp:2033.290(a)", "ccp:2025.480(a)"
+)
 NOTICE_WITHIN_45_DAYS = _by_kind("ccp:2030.300(c)", "ccp:2031.310(c)", "ccp:2033.290(c)")
-FURTHER_SANCTION = _by_kind("ccp:2030.300(d)", "ccp:2031.310(h)", "ccp:2033.290(d)")
+FURTHER_SANCTION = _by_kind(
+    "ccp:2030.300(d)", "ccp:2031.310(h)", "ccp:2033.290(d)", "ccp:2025.480(j)"
+)
 INITIAL_WAIVER = _by_kind("ccp:2030.290(a)", "ccp:2031.300(a)", "ccp:2033.280(a)")
 INITIAL_MOTION = _by_kind("ccp:2030.290(b)", "ccp:2031.300(b)", "ccp:2033.280(b)")
 INITIAL_SANCTION = _by_kind("ccp:2030.290(c)", "ccp:2031.300(c)", "ccp:2033.280(c)")
-PROTECTIVE_ORDER = _by_kind("ccp:2030.090", "ccp:2031.060", "ccp:2033.080", "ccp:2025.420")
-ATTENDANCE = {"deposition": "ccp:2025.450", "production": "ccp:2025.450"}
+RESPONSE_DUE = _by_kind("ccp:2030.260(a)", "ccp:2031.260(a)", "ccp:2033.250(a)")
+PROTECTIVE_ORDER = _by_kind(
+    "ccp:2030.090(a)", "ccp:2031.060(a)", "ccp:2033.080(a)", "ccp:2025.420(a)"
+)
+PROTECTIVE_ORDER_GOOD_CAUSE = _by_kind(
+    "ccp:2030.090(b)", "ccp:2031.060(b)", "ccp:2033.080(b)", "ccp:2025.420(b)"
+)
+PROTECTIVE_ORDER_SANCTION = _by_kind(
+    "ccp:2030.090(d)", "ccp:2031.060(h)", "ccp:2033.080(d)", "ccp:2025.420(h)"
+)
 
 DECLARATION_BY_MOTION: dict[str, dict[str, str]] = {
     "compel_further": FURTHER_DECLARATION,
     "protective_order": PROTECTIVE_ORDER,
-    "compel_attendance": ATTENDANCE,
 }
+"""Motions whose section requires a CCP 2016.040 declaration. A motion to compel attendance at
+a deposition the deponent failed to attend needs instead a declaration that the movant asked
+about the nonappearance (CCP 2025.450(b)(2); jurisdictions/california/deposition.py)."""
 
 
 def declaration_sections() -> dict[str, str]:

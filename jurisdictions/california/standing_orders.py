@@ -5,8 +5,12 @@ CCP 2016.080 (in force 2018-01-01 to 2022-12-31) let a court hold an informal di
 conference; after its repeal, courts still require one by department or standing order under
 their power "to provide for the orderly conduct of proceedings before it" (CCP 128(a)(3)). A
 department that will not hear a discovery motion until an IDC has been held continues (or takes
-off calendar) a motion brought without one. Likewise a department that requires a joint
-statement in place of the separate statement (CRC 3.1345(b)) continues a motion filed without it.
+off calendar) a motion brought without one: when no conference is on calendar the motion
+comes off calendar (the moving party must reserve one and re-set the hearing); when one is set
+for a date on or after the hearing, the hearing is continued until after it. Reserving an IDC
+does not extend the 45-day limit (LASC PI Hub standing order). Likewise a department that
+requires a joint statement in place of the separate statement (CRC 3.1345(b)) continues a motion
+filed without it.
 """
 
 from __future__ import annotations
@@ -16,7 +20,7 @@ from typing import Any
 
 from experta import MATCH, TEST, Rule
 
-from kb.facts import Absence, Court, Ground, Motion, Requirement
+from kb.facts import Absence, Court, Ground, InformalConference, Motion, Requirement
 from kb.rules import Effective, rule
 
 IDC_STATUTE = Effective(
@@ -71,15 +75,40 @@ class CaliforniaStandingOrders:
     @rule(
         id="ca.idc.not_held",
         authorities=("ccp:128(a)(3)",),
-        statement="No informal discovery conference was held before the motion, as this "
-        "department requires: the hearing is continued for the parties to attend one.",
+        statement="The parties have not attended the informal discovery conference this "
+        "department requires before it hears a discovery motion, and none is on calendar: the "
+        "motion is taken off calendar.",
         derives=(Ground,),
     )
     @Rule(Absence(kind="informal_conference"))
     def idc_not_held(self: Any) -> None:
-        """A department requirement of an IDC is enforced by continuing the motion (or taking it
-        off calendar) until one has been held."""
-        self.conclude(Ground(rule="ca.idc.not_held", gate="calendar", effect="continued"))
+        """LASC PI Hub standing order § 9E: the courts "will not hear" a motion to compel further
+        responses until the parties have had an IDC; with none held or pending, the motion comes
+        off calendar (Murillo, LASC No. 21STCV28882, Mar. 9, 2023, as the catalog records)."""
+        self.conclude(Ground(rule="ca.idc.not_held", gate="calendar", effect="off_calendar"))
+
+    @rule(
+        id="ca.idc.pending",
+        authorities=("ccp:128(a)(3)",),
+        statement="An informal discovery conference is set for {conference_date}, on or after "
+        "the hearing: the hearing is continued until the parties have attended it.",
+        overrides=("ca.idc.not_held",),
+        derives=(Ground,),
+    )
+    @Rule(
+        Absence(kind="informal_conference"),
+        Motion(system="california", as_of=MATCH.as_of),
+        InformalConference(index=MATCH.index, held=False, date=MATCH.conference_date),
+        TEST(lambda conference_date, as_of: conference_date >= as_of),
+    )
+    def idc_pending(self: Any, index: int, conference_date: dt.date, as_of: dt.date) -> None:
+        """The standing orders let the court "continue" a motion until the parties have
+        participated in the IDC; where one is already set, that is the course that remains."""
+        self.conclude(
+            Ground(rule="ca.idc.pending", gate="calendar", effect="continued"),
+            because=[f"fact:informal_conference:{index}"],
+            conference_date=conference_date,
+        )
 
     @rule(
         id="ca.joint_statement.required_by_department",

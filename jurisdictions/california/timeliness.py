@@ -38,13 +38,12 @@ def _court_day_note(day: dt.date) -> str:
     return holiday_name(day) or "a court holiday"
 
 
-def notice_deadline(
-    start: dt.date, method: str, parameters: Any, as_of: dt.date
-) -> tuple[dt.date, tuple[str, ...], str]:
-    """Last day to give notice, the arithmetic as readable steps, and the extension's key."""
-    days = parameters.value("motion_notice_days", as_of)
-    day = start + dt.timedelta(days=days)
-    steps = [f"{start.isoformat()} + {days} days = {day.isoformat()}"]
+def extend_for_service(
+    day: dt.date, start: dt.date, method: str, parameters: Any, as_of: dt.date
+) -> tuple[dt.date, list[str], str]:
+    """Extend a period that ran from service on ``start`` by ``method`` (CCP 1013, 1010.6):
+    the extended day, the arithmetic as readable steps, and the extension's key."""
+    steps: list[str] = []
     key = method
     if method == "mail":
         extra = parameters.value("mail_extension_days", as_of)
@@ -69,13 +68,30 @@ def notice_deadline(
             f"+ {extra} court days for overnight delivery (Code Civ. Proc., § 1013(c)) "
             f"= {day.isoformat()}"
         )
+    return day, steps, key
+
+
+def roll_to_court_day(day: dt.date, steps: list[str]) -> dt.date:
+    """A last day that is not a court day moves to the next court day (CCP 12a, 2016.060)."""
     rolled = next_court_day(day)
     if rolled != day:
         steps.append(
             f"{day.isoformat()} is {_court_day_note(day)}: next court day "
             f"{rolled.isoformat()} (Code Civ. Proc., § 2016.060)"
         )
-    return rolled, tuple(steps), key
+    return rolled
+
+
+def notice_deadline(
+    start: dt.date, method: str, parameters: Any, as_of: dt.date
+) -> tuple[dt.date, tuple[str, ...], str]:
+    """Last day to give notice, the arithmetic as readable steps, and the extension's key."""
+    days = parameters.value("motion_notice_days", as_of)
+    day = start + dt.timedelta(days=days)
+    steps = [f"{start.isoformat()} + {days} days = {day.isoformat()}"]
+    day, more, key = extend_for_service(day, start, method, parameters, as_of)
+    steps += more
+    return roll_to_court_day(day, steps), tuple(steps), key
 
 
 class CaliforniaTimeliness:
@@ -105,6 +121,8 @@ class CaliforniaTimeliness:
             clock_method=MATCH.method,
         ),
         TEST(lambda start: start is not None),
+        # Depositions have their own limit: 60 days from the record (deposition.py).
+        TEST(lambda set_kind: set_kind != "deposition"),
     )
     def notice_deadline(self: Any, set: str, set_kind: str, start: dt.date, method: str) -> None:
         """CCP 2031.310(c) and its twins: notice "within 45 days of the service of the verified

@@ -131,14 +131,16 @@ class RecordRules:
         id="common.record.no_informal_conference",
         kind="record",
         derives=(Absence,),
-        statement="No informal discovery conference was held before the motion was served.",
+        statement="No informal discovery conference was held before the hearing.",
     )
     @Rule(
         Requirement(requirement="informal_conference"),
-        NOT(InformalConference(held=True, before_motion=True)),
+        NOT(InformalConference(held=True, before_hearing=True)),
     )
     def no_informal_conference(self: Any) -> None:
-        """Only a conference the case file marks ``held: true``, before the motion, counts."""
+        """Only a conference the case file marks ``held: true``, held by the hearing, counts:
+        departments that require one will hear a motion once the parties have attended it,
+        even if it took place after the motion was filed."""
         self.conclude(
             Absence(kind="informal_conference", subject="motion", where="informal_conferences")
         )

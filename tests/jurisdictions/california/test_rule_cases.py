@@ -157,6 +157,84 @@ LATE_PRODUCTION = edit(
         }
     ],
 )
+IDC_PENDING = edit(IDC, informal_conferences=[{"date": "2024-06-20", "held": False}])
+DEFICIENT_DECLARATION = edit(
+    CA, motion__papers__meet_and_confer_declaration={"filed": True, "compliant": False}
+)
+DEPO = edit(
+    CA,
+    discovery={
+        "dep1": {
+            "kind": "deposition",
+            "set": 1,
+            "from": "doe",
+            "to": "acme",
+            "served": {"date": "2024-02-01", "method": "electronic"},
+            "scheduled": "2024-02-20",
+            "requests": [1],
+        }
+    },
+    motion__kind="compel_attendance",
+    motion__requests="all",
+    motion__papers={"meet_and_confer_declaration": {"filed": True}},
+    conferrals=[
+        {
+            "id": "email-1",
+            "date": "2024-02-22",
+            "from": "doe",
+            "to": "acme",
+            "method": "email",
+            "requests": "all",
+            "record": "Doe Decl. ¶ 5",
+        }
+    ],
+)
+DEPO_NO_INQUIRY = edit(DEPO, conferrals__0__date="2024-02-10")
+DEPO_OBJECTED = edit(
+    DEPO,
+    discovery__dep1__response={
+        "served": {"date": "2024-02-15", "method": "electronic"},
+        "default": "objections",
+    },
+)
+DEPO_FURTHER = edit(
+    DEPO,
+    discovery__dep1__scheduled=DELETE,
+    discovery__dep1__response={
+        "served": {"date": "2024-02-20", "method": "personal"},
+        "default": "objections",
+    },
+    motion__kind="compel_further",
+    motion__papers={
+        "meet_and_confer_declaration": {"filed": True},
+        "separate_statement": {"filed": True},
+    },
+)
+DEPO_FURTHER_LATE = edit(DEPO_FURTHER, motion__served__date="2024-04-23")
+COMPLIANCE = edit(
+    CA, motion__kind="compel_compliance", discovery__rfp1__response__default="full_compliance"
+)
+COMPLIANCE_OBJECTIONS = edit(COMPLIANCE, discovery__rfp1__response__default="objections")
+COMPLIANCE_PRODUCED = edit(
+    COMPLIANCE,
+    discovery__rfp1__supplemental=[
+        {
+            "served": {"date": "2024-04-01", "method": "electronic"},
+            "verified": True,
+            "items": {n: {"kind": "full_compliance"} for n in (1, 2, 3)},
+        }
+    ],
+)
+DEEM_TIMELY = edit(DEEM_ANSWERED, discovery__rfa1__response__served__date="2024-02-08")
+PROTECTIVE = edit(
+    CA,
+    motion__kind="protective_order",
+    motion__movant="acme",
+    motion__opponent="doe",
+    findings={"good_cause": True},
+)
+PROTECTIVE_DENIED = edit(PROTECTIVE, findings={"good_cause": False})
+PRO_SE_RESPONDER = edit(LATE_PRODUCTION, parties__acme__counsel=False)
 PARTIAL = edit(
     CA,
     conferrals=[edit(CA["conferrals"][0], requests=[1])],
@@ -175,6 +253,8 @@ CASES: dict[str, tuple[Doc, Doc]] = {
         also(CA, motion__papers__meet_and_confer_declaration={"filed": False}),
         CA,
     ),
+    "ca.meet_confer.declaration_deficient": (DEFICIENT_DECLARATION, CA),
+    "ca.meet_confer.reporter_statement": (shift_years(CA, 2), CA),
     "ca.meet_confer.request_never_raised": (NEVER_RAISED, CA),
     "ca.meet_confer.offer_unanswered": (OFFER, OFFER_ANSWERED),
     "ca.meet_confer.movant_never_engaged": (OPPONENT_ONLY, CA),
@@ -187,6 +267,7 @@ CASES: dict[str, tuple[Doc, Doc]] = {
     "ca.idc.required_by_department": (IDC, CA),
     "ca.idc.authorized_by_2016_080": (shift_years(IDC, -3), IDC),
     "ca.idc.not_held": (IDC, IDC_HELD),
+    "ca.idc.pending": (IDC_PENDING, IDC),
     "ca.joint_statement.required_by_department": (JOINT, CA),
     "ca.joint_statement.not_filed": (JOINT, JOINT_FILED),
     # California: separate statement
@@ -215,6 +296,23 @@ CASES: dict[str, tuple[Doc, Doc]] = {
     "ca.initial.response_was_served": (INITIAL_ANSWERED, CA_INITIAL),
     "ca.rfa.deemed_admitted": (CA_DEEM, DEEM_ANSWERED),
     "ca.rfa.response_before_hearing": (DEEM_ANSWERED, CA_DEEM),
+    "ca.rfa.response_timely": (DEEM_TIMELY, DEEM_ANSWERED),
+    # California: depositions (CCP 2025.450, 2025.480)
+    "ca.deposition.inquiry_required": (DEPO, CA),
+    "ca.deposition.record_no_inquiry": (DEPO_NO_INQUIRY, DEPO),
+    "ca.deposition.no_inquiry": (DEPO_NO_INQUIRY, DEPO),
+    "ca.deposition.failed_to_appear": (DEPO, DEPO_OBJECTED),
+    "ca.deposition.objection_not_valid": (DEPO_OBJECTED, DEPO),
+    "ca.deposition.objection_valid": (
+        also(DEPO_OBJECTED, findings={"objections": {"sustained": [1]}}),
+        DEPO_OBJECTED,
+    ),
+    "ca.deposition.record_deadline": (DEPO_FURTHER, DEPO),
+    "ca.deposition.motion_late": (DEPO_FURTHER_LATE, DEPO_FURTHER),
+    # California: compelling compliance (CCP 2031.320)
+    "ca.compliance.statement_not_honored": (COMPLIANCE, COMPLIANCE_OBJECTIONS),
+    "ca.compliance.produced_after_motion": (COMPLIANCE_PRODUCED, COMPLIANCE),
+    "ca.compliance.no_statement_of_compliance": (COMPLIANCE_OBJECTIONS, COMPLIANCE),
     # California: merits
     "ca.merits.objections_overruled": (OVERRULED, CA),
     "ca.merits.objections_sustained": (SUSTAINED, CA),
@@ -233,7 +331,8 @@ CASES: dict[str, tuple[Doc, Doc]] = {
     "ca.order.further_responses": (CA, CA_INITIAL),
     "ca.order.serve_responses": (CA_INITIAL, CA),
     "ca.order.meet_and_confer": (DEMANDS, SPECIFIC),
-    "ca.order.informal_discovery_conference": (IDC, IDC_HELD),
+    "ca.order.informal_discovery_conference": (IDC_PENDING, IDC),
+    "ca.order.produce": (COMPLIANCE, COMPLIANCE_OBJECTIONS),
     "ca.order.joint_statement": (JOINT, JOINT_FILED),
     "ca.order.pay_sanctions": (CA_SANCTIONS, CA),
     # California: sanctions
@@ -251,6 +350,49 @@ CASES: dict[str, tuple[Doc, Doc]] = {
         CA_INITIAL,
     ),
     "ca.sanctions.admissions_mandatory": (also(CA_DEEM, motion__sanctions=SANCTIONS), CA_DEEM),
+    "ca.sanctions.rfa_response_timely": (
+        also(DEEM_TIMELY, motion__sanctions=SANCTIONS),
+        also(DEEM_ANSWERED, motion__sanctions=SANCTIONS),
+    ),
+    "ca.sanctions.initial_movant_lost": (
+        also(INITIAL_ANSWERED, motion__opposition_sanctions=OPPOSITION),
+        also(CA_INITIAL, motion__opposition_sanctions=OPPOSITION),
+    ),
+    "ca.sanctions.compliance_opponent_lost": (
+        also(COMPLIANCE, motion__sanctions=SANCTIONS),
+        COMPLIANCE,
+    ),
+    "ca.sanctions.compliance_movant_lost": (
+        also(COMPLIANCE_OBJECTIONS, motion__opposition_sanctions=OPPOSITION),
+        also(COMPLIANCE, motion__opposition_sanctions=OPPOSITION),
+    ),
+    "ca.sanctions.protective_order_opponent_lost": (
+        also(PROTECTIVE, motion__sanctions={"requested": True, "against": "doe"}),
+        also(PROTECTIVE_DENIED, motion__sanctions={"requested": True, "against": "doe"}),
+    ),
+    "ca.sanctions.protective_order_movant_lost": (
+        also(
+            PROTECTIVE_DENIED, motion__opposition_sanctions={"requested": True, "against": "acme"}
+        ),
+        also(PROTECTIVE, motion__opposition_sanctions={"requested": True, "against": "acme"}),
+    ),
+    "ca.sanctions.deposition_compelled": (
+        also(DEPO, motion__sanctions=SANCTIONS),
+        also(DEPO_NO_INQUIRY, motion__sanctions=SANCTIONS),
+    ),
+    "ca.sanctions.movant_named_no_one": (
+        also(CA, motion__sanctions={"requested": True, "amount": 1500}),
+        CA_SANCTIONS,
+    ),
+    "ca.sanctions.opponent_named_no_one": (
+        also(LATE, motion__opposition_sanctions={"requested": True, "amount": 900}),
+        also(LATE, motion__opposition_sanctions=OPPOSITION),
+    ),
+    "ca.sanctions.pro_se_good_faith_producing": (PRO_SE_RESPONDER, LATE_PRODUCTION),
+    "ca.sanctions.pro_se_good_faith_movant": (
+        also(NEVER_RAISED, motion__opposition_sanctions=OPPOSITION, parties__doe__counsel=False),
+        also(NEVER_RAISED, motion__opposition_sanctions=OPPOSITION),
+    ),
     "ca.sanctions.late_production_2023_050": (
         LATE_PRODUCTION,
         also(LATE_PRODUCTION, discovery__rfp1__supplemental__0__served__date="2024-05-01"),
