@@ -42,8 +42,8 @@ class CentralDistrict:
     @rule(
         id="cdcal.meet_confer.no_conference",
         authorities=("cdcal-lr:37-1",),
-        statement="{requests}: no conference of counsel took place after a letter identifying "
-        "the dispute{written_words}, as L.R. 37-1 requires.",
+        statement="{requests}: no conference of counsel took place{written_words}; L.R. 37-1 "
+        "requires a letter identifying the dispute, then a conference within ten days.",
         effective=LR_37,
         derives=(Ground,),
     )

@@ -332,7 +332,7 @@ class FederalConferral:
         statement="{movant} attempted to confer about {requests} and {opponent} never "
         "answered: that is an attempt to confer in good faith.",
         effective=CERTIFICATION_RULE,
-        overrides=("frcp.meet_confer.demands_only",),
+        overrides=LOCAL_CONFERENCE_RULES,
         derives=(ExcuseRuling,),
     )
     @Rule(
@@ -341,8 +341,11 @@ class FederalConferral:
         TEST(lambda exchange: unanswered_attempts(exchange)),
     )
     def opponent_unresponsive(self: Any, request: str, exchange: Any) -> None:
-        """Rule 37(a)(1) is satisfied by a good-faith attempt "to confer" that the other side
-        ignores."""
+        """Rule 37(a)(1) is satisfied when the movant "in good faith conferred or attempted to
+        confer": an opponent who ignores real attempts cannot hold the missing conversation
+        against the movant, whether the local rule asks for a telephone call (S.D. CivLR
+        26.1(a)), direct dialogue (N.D. Civ. L.R. 1-5(n)) or a conference (E.D. L.R. 251(b));
+        Macias v. Lange (S.D. Cal. 2016) heard a motion whose opponent never engaged."""
         self.conclude(
             ExcuseRuling(
                 requirement="meet_and_confer",

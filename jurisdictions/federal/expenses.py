@@ -22,6 +22,7 @@ from kb.facts import (
     Ground,
     Motion,
     MotionDisposition,
+    Party,
     Sanction,
     SanctionRefused,
     SanctionsRequest,
@@ -116,6 +117,34 @@ class FederalExpenses:
                 by="movant",
                 basis="frcp.expenses.no_attempt_before_filing",
                 reason="no good-faith attempt before filing",
+            )
+        )
+
+    @rule(
+        id="frcp.expenses.nothing_incurred",
+        authorities=("frcp:37(a)(5)(A)",),
+        statement="{movant} appears without counsel and names no expense incurred in making the "
+        "motion; a party without counsel incurs no attorney's fees, so there is nothing to "
+        "award.",
+        effective=CERTIFICATION_RULE,
+        overrides=("frcp.expenses.motion_granted",),
+        derives=(SanctionRefused,),
+    )
+    @Rule(
+        Motion(system="federal"),
+        Party(role="movant", counsel=False),
+        SanctionsRequest(by="movant", amount=None),
+    )
+    def nothing_incurred(self: Any) -> None:
+        """Rule 37(a)(5)(A) awards "the movant's reasonable expenses incurred in making the
+        motion, including attorney's fees": a self-represented party pays no attorney, and a
+        request that names no expense shows none incurred (Stonum v. County of Kern, E.D. Cal.
+        2018: no expenses identified, and no attorney's fees for a pro se litigant)."""
+        self.conclude(
+            SanctionRefused(
+                by="movant",
+                basis="frcp.expenses.nothing_incurred",
+                reason="no expense incurred",
             )
         )
 

@@ -280,8 +280,28 @@ class FederalMerits:
         effective=CERTIFICATION_RULE,
         derives=(Ground, OpenQuestion),
     )
-    @Rule(Motion(system="federal", kind="protective_order"), Request(request=MATCH.request))
-    def protective_order_good_cause(self: Any, request: str) -> None:
+    @Rule(
+        Motion(system="federal", kind="protective_order"),
+        Request(request=MATCH.request, objections=MATCH.objections),
+    )
+    def protective_order_good_cause(self: Any, request: str, objections: str) -> None:
         """Phillips, 307 F.3d 1206, 1210-11 (9th Cir. 2002): the party seeking protection must
-        show specific prejudice or harm; broad allegations are not enough."""
-        good_cause_ground(self, "frcp.protective_order.good_cause", request)
+        show specific prejudice or harm; broad allegations are not enough. Rule 26(c)(1) lets
+        the court forbid some discovery and allow the rest, so where it rules request by request
+        on the movant's objections to the discovery (``findings.objections``), a sustained
+        objection is protection shown for that request and an overruled one is protection
+        refused; the motion-wide finding of good cause decides the others."""
+        if objections == "no_finding":
+            good_cause_ground(self, "frcp.protective_order.good_cause", request)
+            return
+        shown = objections == "sustained"
+        self.conclude(
+            Ground(
+                rule="frcp.protective_order.good_cause",
+                gate="merits",
+                effect="granted" if shown else "denied",
+                request=request,
+            ),
+            because=[f"fact:finding:objections:{request}"],
+            verdict="was shown" if shown else "was not shown",
+        )

@@ -43,6 +43,7 @@ ND = federal("ndcal")
 CD_NO_STIP = edit(CD, motion__papers__joint_statement={"filed": False})
 SD_CHAMBERS = edit(SD, case__court__standing_orders=["chambers_joint_motion"])
 SD_UNILATERAL = edit(SD_CHAMBERS, motion__papers__joint_statement={"filed": False})
+NO_AMOUNT = {"requested": True, "against": "acme"}
 WOULD_NOT_JOIN = [
     {"by": "doe", "requirement": "joint_statement", "reason": "opponent_unresponsive"}
 ]
@@ -159,6 +160,10 @@ CASES: dict[str, tuple[Doc, Doc]] = {
     "frcp.expenses.no_attempt_before_filing": (
         also(FED_SANCTIONS, motion__requests=["1-4"]),
         FED_SANCTIONS,
+    ),
+    "frcp.expenses.nothing_incurred": (
+        also(SD, parties__doe__counsel=False, motion__sanctions=NO_AMOUNT),
+        also(SD, motion__sanctions=NO_AMOUNT),
     ),
     "frcp.expenses.substantially_justified": (
         also(FED_SANCTIONS, findings={"substantial_justification": True}),
