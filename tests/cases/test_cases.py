@@ -61,6 +61,19 @@ KNOWN_DIFFERENCES = {
     ),
     ("fed-edcal-munoz-v-csu", "orders"): "follows from the disposition difference (expenses)",
     ("fed-edcal-munoz-v-csu", "sanctions"): "follows from the disposition difference",
+    ("fed-edcal-beard-v-county-of-stanislaus", "sanctions"): (
+        "the court denied both sides' requests for sanctions for reasons not in the available "
+        "text; Rule 37(a)(5)(B) makes the opposing party's award mandatory absent a finding of "
+        "substantial justification or injustice, and the case file has neither"
+    ),
+    ("fed-edcal-beard-v-county-of-stanislaus", "orders"): (
+        "follows from the sanctions difference: the award brings an order to pay"
+    ),
+    ("fed-edcal-crane-v-rodriguez", "orders"): (
+        "the available text (the 2019 expenses order) does not say whether the 2017 denial "
+        "directed a conference; the rule base orders the telephone conference courts give "
+        "prisoners after a denial for want of one"
+    ),
     ("ca-blackburn-v-woods", "sanctions"): (
         "format gap: the court denied sanctions on an unopposed motion to compel initial "
         "responses (the statutes reach one who 'unsuccessfully ... opposes'; CRC 3.1348(a) makes "
