@@ -20,6 +20,7 @@ from typing import Any
 import networkx as nx
 
 from engine.engine import Firing, Result
+from engine.gcpause import paused
 from engine.statements import render
 from kb.authorities import resolve
 from kb.facts import KBFact
@@ -70,6 +71,11 @@ def _conclusion_label(fact: KBFact, result: Result, statement: str) -> str:
 
 def build_graph(result: Result) -> nx.MultiDiGraph:
     """The full explanation graph of a run."""
+    with paused():
+        return _build_graph(result)
+
+
+def _build_graph(result: Result) -> nx.MultiDiGraph:
     graph = nx.MultiDiGraph()
     record = result.record
     for entry in record.entries:
