@@ -18,13 +18,14 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from experta import KnowledgeEngine, Rule
+from experta import Rule
 from experta.fact import InitialFact
 from experta.matchers import ReteMatcher
 
 from engine.agenda import HeapAgenda, HeapStrategy, StratifiedAgenda, StratumStrategy
 from engine.compile import Unsupported, compile_rules
 from engine.gcpause import paused
+from engine.lean import LeanKnowledgeEngine
 from engine.matcher import CompiledMatcher
 from engine.strata import Plan, plan
 from kb.facts import KBFact, scope_contains
@@ -103,17 +104,20 @@ def compiles(rules: tuple[Rule, ...]) -> bool:
     return True
 
 
-class ProvenanceEngine(KnowledgeEngine):  # type: ignore[misc]
+class ProvenanceEngine(LeanKnowledgeEngine):
     """Base engine: subclass it together with jurisdiction rule mixins (see :func:`engine_for`).
 
     ``matcher`` picks the matcher (:data:`MATCHERS`); both give the same firings in the same
-    order, so the same results byte for byte.
+    order, so the same results byte for byte. ``record=False`` keeps only what exceptions need
+    (which rule derived what, for which scope): no premises, statement values or firing ids,
+    so no explanation can be built, but every conclusion is the same.
     """
 
-    def __init__(self, as_of: dt.date, *, matcher: str = "compiled") -> None:
+    def __init__(self, as_of: dt.date, *, matcher: str = "compiled", record: bool = True) -> None:
         if matcher not in MATCHERS:
             raise ValueError(f"unknown matcher {matcher!r}; choose from {MATCHERS}")
         self.as_of = as_of
+        self.recording = record
         self._rules, self.plan = _active(type(self), as_of)
         self.compiled = matcher == "compiled" and compiles(self._rules)
         # experta's KnowledgeEngine.__init__ instantiates these two attributes.
@@ -245,14 +249,10 @@ class ProvenanceEngine(KnowledgeEngine):  # type: ignore[misc]
                 f"does not declare in derives={[c.__name__ for c in meta.derives]}"
             )
         if self._firing is None:
-            self._firing = self._open_firing(fact)
+            self._firing = self._open_firing(fact) if self.recording else self._bare_firing(fact)
         firing = self._firing
-        firing.context.update(context)
-        for node in because:
-            if node not in self._live and node not in self._defeated:
-                raise RuleContractError(f"rule {meta.id} relies on unknown fact {node}")
-            if node not in firing.because and node not in firing.premises:
-                firing.because.append(node)
+        if self.recording:
+            self._record(firing, meta, because, context)
         node = fact.node_id()
         standing = self._live.get(node)
         if standing is not None:
@@ -276,6 +276,35 @@ class ProvenanceEngine(KnowledgeEngine):  # type: ignore[misc]
             firing.derived.append(node)
         self._supporters.setdefault(node, set()).add(firing.id)
         return fact
+
+    def _bare_firing(self, fact: KBFact) -> Firing:
+        """Without recording: what exceptions need, under an id unique within the run."""
+        meta = rule_meta(self._activation.rule)
+        firing = Firing(
+            id=str(len(self.firings)),
+            meta=meta,
+            stratum=self._stratum,
+            premises=(),
+            scope=fact.scope(),
+        )
+        self.firings.append(firing)
+        self._by_rule.setdefault(meta.id, []).append(firing)
+        return firing
+
+    def _record(
+        self, firing: Firing, meta: RuleMeta, because: Iterable[str], context: dict[str, Any]
+    ) -> None:
+        firing.context.update(context)
+        if not because:
+            return
+        # A set beside the list: a motion-wide rule may rely on thousands of conclusions.
+        seen = {*firing.because, *firing.premises}
+        for node in because:
+            if node not in self._live and node not in self._defeated:
+                raise RuleContractError(f"rule {meta.id} relies on unknown fact {node}")
+            if node not in seen:
+                firing.because.append(node)
+                seen.add(node)
 
     def current_rule(self) -> RuleMeta:
         """The metadata of the rule now firing."""

@@ -17,7 +17,7 @@ same changes (see :mod:`engine.compile` for the meaning of each element).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from typing import Any
 
 from experta.abstract import Matcher
@@ -107,6 +107,7 @@ class CompiledMatcher(Matcher):  # type: ignore[misc]
                 if element.pattern is not None:
                     by_type.setdefault(element.pattern.klass, []).append((b, i, element.pattern))
         self.by_type = by_type
+        self._orders: dict[tuple[int, ...], tuple[int, ...]] = {}
         self.reset()
 
     def reset(self) -> None:
@@ -244,51 +245,44 @@ class CompiledMatcher(Matcher):  # type: ignore[misc]
     def _join(self, b: int, fixed: dict[int, int]) -> None:
         """Add every match of branch ``b`` that uses the facts in ``fixed`` (element -> id)."""
         branch = self.branches[b]
+        memory = self.memory[b]
         for exists in branch.exists:
-            if not self.memory[b][exists] or self.initial is None:
+            if not memory[exists] or self.initial is None:
                 return
         # Start from the fixed fact: the other patterns are then looked up by what it binds.
-        order = tuple(i for i in branch.positives if i in fixed) + tuple(
-            i for i in branch.positives if i not in fixed
-        )
-        for chosen, context in self._combinations(b, order, 0, fixed, {}, {}):
+        order = self._orders.get((b, *fixed))
+        if order is None:
+            order = self._orders[(b, *fixed)] = tuple(
+                sorted(branch.positives, key=lambda i: i not in fixed)
+            )
+        partial: list[tuple[dict[int, int], Bindings]] = [({}, {})]
+        for i in order:
+            grown: list[tuple[dict[int, int], Bindings]] = []
+            for chosen, context in partial:
+                if i in fixed:
+                    candidates: Iterable[tuple[int, tuple[Any, Bindings]]] = (
+                        (fixed[i], memory[i][fixed[i]]),
+                    )
+                else:
+                    candidates = self._candidates(b, i, context)
+                for factid, (_, bound) in candidates:
+                    if context and not _agrees(context, bound):
+                        continue
+                    grown.append(({**chosen, i: factid}, {**context, **bound}))
+            partial = grown
+        matches = self.matches[b]
+        for chosen, context in partial:
             match = tuple(chosen[i] for i in branch.positives)
-            if match in self.matches[b] or not self._holds(branch, b, context):
+            if match in matches or not self._holds(branch, b, context):
                 continue
-            facts = {chosen[i]: self.memory[b][i][chosen[i]][0] for i in branch.positives}
+            facts = {factid: memory[i][factid][0] for i, factid in chosen.items()}
             if branch.with_initial:
                 facts[self.initial["__factid__"]] = self.initial
             activation = Activation(b, match, branch.rule, list(facts.values()), context)
-            self.matches[b][match] = activation
+            matches[match] = activation
             for factid in set(match):
                 self.by_fact.setdefault(factid, []).append((b, match))
             self._added[activation] = None
-
-    def _combinations(
-        self,
-        b: int,
-        positives: tuple[int, ...],
-        at: int,
-        fixed: dict[int, int],
-        chosen: dict[int, int],
-        context: Bindings,
-    ) -> Iterator[tuple[dict[int, int], Bindings]]:
-        if at == len(positives):
-            yield dict(chosen), context
-            return
-        i = positives[at]
-        if i in fixed:
-            fact, bound = self.memory[b][i][fixed[i]]
-            candidates: Iterable[tuple[int, tuple[Any, Bindings]]] = ((fixed[i], (fact, bound)),)
-        else:
-            candidates = self._candidates(b, i, context)
-        for factid, (_, bound) in list(candidates):
-            if not _agrees(context, bound):
-                continue
-            chosen[i] = factid
-            merged = {**context, **bound} if context else dict(bound)
-            yield from self._combinations(b, positives, at + 1, fixed, chosen, merged)
-            del chosen[i]
 
     def _holds(self, branch: Branch, b: int, context: Bindings) -> bool:
         """TEST, NOT and EXISTS of a candidate match, each seeing what is bound before it."""
