@@ -249,6 +249,10 @@ class CompiledMatcher(Matcher):  # type: ignore[misc]
         for exists in branch.exists:
             if not memory[exists] or self.initial is None:
                 return
+        if len(branch.positives) == 1 and fixed:  # the common case: one fact, no join
+            ((i, factid),) = fixed.items()
+            self._found(b, branch, {i: factid}, dict(memory[i][factid][1]))
+            return
         # Start from the fixed fact: the other patterns are then looked up by what it binds.
         order = self._orders.get((b, *fixed))
         if order is None:
@@ -270,19 +274,24 @@ class CompiledMatcher(Matcher):  # type: ignore[misc]
                         continue
                     grown.append(({**chosen, i: factid}, {**context, **bound}))
             partial = grown
-        matches = self.matches[b]
         for chosen, context in partial:
-            match = tuple(chosen[i] for i in branch.positives)
-            if match in matches or not self._holds(branch, b, context):
-                continue
-            facts = {factid: memory[i][factid][0] for i, factid in chosen.items()}
-            if branch.with_initial:
-                facts[self.initial["__factid__"]] = self.initial
-            activation = Activation(b, match, branch.rule, list(facts.values()), context)
-            matches[match] = activation
-            for factid in set(match):
-                self.by_fact.setdefault(factid, []).append((b, match))
-            self._added[activation] = None
+            self._found(b, branch, chosen, context)
+
+    def _found(self, b: int, branch: Branch, chosen: dict[int, int], context: Bindings) -> None:
+        """A candidate match: if new and its TEST/NOT/EXISTS hold, a new activation."""
+        match = tuple(chosen[i] for i in branch.positives)
+        matches = self.matches[b]
+        if match in matches or not self._holds(branch, b, context):
+            return
+        memory = self.memory[b]
+        facts = {factid: memory[i][factid][0] for i, factid in chosen.items()}
+        if branch.with_initial:
+            facts[self.initial["__factid__"]] = self.initial
+        activation = Activation(b, match, branch.rule, list(facts.values()), context)
+        matches[match] = activation
+        for factid in match if len(match) == 1 else set(match):
+            self.by_fact.setdefault(factid, []).append((b, match))
+        self._added[activation] = None
 
     def _holds(self, branch: Branch, b: int, context: Bindings) -> bool:
         """TEST, NOT and EXISTS of a candidate match, each seeing what is bound before it."""
