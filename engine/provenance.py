@@ -15,15 +15,16 @@ that needs no explanation never pays for one.
 from __future__ import annotations
 
 import json
-from typing import Any
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any
 
 from engine.engine import Firing, Result
 from engine.gcpause import paused
 from engine.statements import phrase, render
 from kb.authorities import resolve
 from kb.facts import KBFact
+
+if TYPE_CHECKING:  # networkx is imported when a graph is built: `kb decide` needs none
+    import networkx as nx
 
 _JSON = json.JSONEncoder(sort_keys=True, default=str, ensure_ascii=False)
 """One encoder for every fact (``json.dumps`` with options builds a new one per call)."""
@@ -90,6 +91,8 @@ def build_graph(result: Result) -> nx.MultiDiGraph:
 
 
 def _build_graph(result: Result) -> nx.MultiDiGraph:
+    import networkx as nx
+
     graph = nx.MultiDiGraph()
     record = result.record
     nodes = [entry.fact.node_id() for entry in record.entries]
@@ -169,6 +172,8 @@ def _add_firing(
 def ancestors_subgraph(graph: nx.MultiDiGraph, targets: list[str]) -> nx.MultiDiGraph:
     """The part of the graph that explains ``targets``: their ancestors, plus the authorities
     the firings among them cite and the parts of any aggregate fact they rely on."""
+    import networkx as nx
+
     keep: set[str] = set()
     for target in targets:
         keep.add(target)
