@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from engine.decision import build_decision
 from engine.engine import Result, engine_for
+from engine.gcpause import paused
 from kb.crossref import Case
 from kb.outcomes import Decision
 from kb.record import build_record
@@ -26,8 +27,9 @@ def decide(
     case: Case, rule_sets: Sequence[type], rules_version: str, *, matcher: str = "compiled"
 ) -> tuple[Decision, Result]:
     """Decide a case and build its decision object."""
-    result = run(case, rule_sets, matcher=matcher)
-    gates: tuple[str, ...] = ()
-    for rule_set in rule_sets:
-        gates = tuple(getattr(rule_set, "GATES", gates))
-    return build_decision(result, rules_version, gates), result
+    with paused():  # one pause for the run and the decision (see engine.gcpause)
+        result = run(case, rule_sets, matcher=matcher)
+        gates: tuple[str, ...] = ()
+        for rule_set in rule_sets:
+            gates = tuple(getattr(rule_set, "GATES", gates))
+        return build_decision(result, rules_version, gates), result

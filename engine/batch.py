@@ -20,6 +20,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor, Future
@@ -101,7 +102,8 @@ def _lines(name: str, handle: TextIO) -> Iterator[Item]:
 
 # --- the work, in whichever process runs it ---------------------------------------------------
 
-_ENGINES: dict[tuple[Any, ...], Any] = {}
+_LOCAL = threading.local()
+"""Per thread (a Dask worker may run several): the engines kept for reuse."""
 
 
 def decide_item(item: Item, law: Law) -> Outcome:
@@ -132,11 +134,12 @@ def _decide(item: Item, law: Law) -> Any:
         case = resolve(item.source, parse_text(item.source, item.text, as_json=True))
     rule_sets = law.rule_sets_for(case.model.case.court)
     key = (rule_sets, case.model.case.decided)
-    engine = _ENGINES.get(key)
+    engines: dict[tuple[Any, ...], Any] = _LOCAL.__dict__.setdefault("engines", {})
+    engine = engines.get(key)
     if engine is None:
-        if len(_ENGINES) > 64:
-            _ENGINES.clear()
-        engine = _ENGINES[key] = engine_for(rule_sets)(case.model.case.decided)
+        if len(engines) > 64:
+            engines.clear()
+        engine = engines[key] = engine_for(rule_sets)(case.model.case.decided)
     gates: tuple[str, ...] = ()
     for rule_set in rule_sets:
         gates = tuple(getattr(rule_set, "GATES", gates))

@@ -83,12 +83,12 @@ class _Provenance:
         )
 
     def record_cites(self, firings: Iterable[Firing]) -> list[str]:
-        cites: list[str] = []
+        cites: dict[str, None] = {}  # an ordered set: hundreds of cites in a large motion
         for node in self.case_facts(firings):
             cite = self.entries[node].record
-            if cite and cite not in cites:
-                cites.append(cite)
-        return cites
+            if cite:
+                cites.setdefault(cite, None)
+        return list(cites)
 
 
 def _key(value: Any) -> str:

@@ -203,6 +203,10 @@ class ProvenanceEngine(LeanKnowledgeEngine):
         self._firing = None
 
     def _premises(self, activation: Any) -> tuple[str, ...]:
+        ids = getattr(activation, "ids", None)
+        if ids is not None:  # the compiled matcher's activations carry their ids, newest first
+            nodes = self._node_by_factid  # every fact but the initial fact has a node
+            return tuple(nodes[i] for i in reversed(ids) if i in nodes)
         ordered = sorted(
             (f for f in activation.facts if not isinstance(f, InitialFact)),
             key=lambda f: f["__factid__"],

@@ -9,11 +9,14 @@ as ``{name}`` rather than failing, so a typo shows in the output instead of cras
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from collections.abc import Iterable, Mapping
 from typing import Any
 
 from kb.record import Record
 from kb.requests import join_words
+
+_SCALARS = frozenset({str, int, float, bool, type(None), dt.date})
 
 
 class _Keep(dict[str, Any]):
@@ -31,29 +34,35 @@ def _show(value: Any, record: Record) -> Any:
     return value
 
 
-class _Phrases:
-    """Phrases of one record, computed once: a large motion renders thousands of statements
-    about the same requests and parties. Holds the record it belongs to (not its id, which a
-    later record could reuse)."""
+class _Phrases(threading.local):
+    """Phrases and statements of one record, computed once: a large motion renders thousands
+    of statements about the same requests and parties. Holds the record it belongs to (not its
+    id, which a later record could reuse); one per thread, so that threads deciding different
+    cases (e.g. a Dask worker's) never share it."""
 
-    record: Record | None = None
-    phrases: dict[tuple[str, ...], str] = {}  # noqa: RUF012 (replaced per record)
-    parties: tuple[str, str] = ("", "")
+    def __init__(self) -> None:
+        self.record: Record | None = None
+        self.phrases: dict[tuple[str, ...], str] = {}
+        self.rendered: dict[Any, str] = {}
+        self.parties: tuple[str, str] = ("", "")
 
-    @classmethod
-    def of(cls, record: Record) -> type[_Phrases]:
-        if cls.record is not record:
-            cls.record = record
-            cls.phrases = {}
+    def of(self, record: Record) -> _Phrases:
+        if self.record is not record:
+            self.record = record
+            self.phrases = {}
+            self.rendered = {}
             opponents = join_words([record.party_name(o) for o in record.case.opponents])
-            cls.parties = (record.party_name(record.model.motion.movant), opponents)
-        return cls
+            self.parties = (record.party_name(record.model.motion.movant), opponents)
+        return self
+
+
+_PHRASES = _Phrases()
 
 
 def phrase(record: Record, requests: Iterable[str]) -> str:
     """``record.phrase(requests)``, remembered for the record."""
     key = tuple(requests)
-    cache = _Phrases.of(record).phrases
+    cache = _PHRASES.of(record).phrases
     found = cache.get(key)
     if found is None:
         found = cache[key] = record.phrase(key)
@@ -64,11 +73,30 @@ def render(
     template: str, context: Mapping[str, Any], requests: Iterable[str], record: Record
 ) -> str:
     """Fill ``template``; ``requests`` are request ids such as ``rfp1:34``."""
+    refs = tuple(r for r in requests if r)
+    # Many firings share a statement and values (grouping renders each with the request
+    # blanked out): remember results per record, when the values can be a dictionary key.
+    cache = _PHRASES.of(record).rendered
+    key: Any = None
+    found = None
+    if all(type(v) in _SCALARS for v in context.values()):
+        # Types are part of the key: True == 1, but one renders "yes" and the other "1".
+        key = (template, tuple((k, type(v), v) for k, v in context.items()), refs)
+        found = cache.get(key)
+    if found is None:
+        found = _render(template, context, refs, record)
+        if key is not None:
+            cache[key] = found
+    return found
+
+
+def _render(
+    template: str, context: Mapping[str, Any], refs: tuple[str, ...], record: Record
+) -> str:
     values = _Keep({k: _show(v, record) for k, v in context.items()})
-    refs = [r for r in requests if r]
     values["requests"] = phrase(record, refs) if refs else "the requests at issue"
     values.setdefault("request", values["requests"])
-    movant, opponent = _Phrases.of(record).parties
+    movant, opponent = _PHRASES.of(record).parties
     values.setdefault("movant", movant)
     values.setdefault("opponent", opponent)
     try:
