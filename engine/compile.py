@@ -46,6 +46,9 @@ class Pattern:
     klass: type
     literals: tuple[tuple[str, Any], ...]
     """``(field, value)``: the field must exist and equal the value."""
+    choices: tuple[tuple[str, tuple[Any, ...]], ...]
+    """``(field, values)``: the field must exist and equal one of the values (an OR of
+    literals, as in ``gate=L("conferral") | L("certification")``)."""
     binds: tuple[tuple[str, str], ...]
     """``(field, variable)``: the field must exist; its value is bound to the variable."""
     generic: tuple[FeatureCheck, ...]
@@ -104,9 +107,20 @@ def _negated_bind(value: Any, negated: bool = False) -> bool:
     return negated and getattr(value, "__bind__", None) is not None
 
 
+def _plain_choice(value: Any) -> bool:
+    """An OR of unbound literals (experta's ``or_match`` then returns True for the first
+    literal equal to the field's value)."""
+    return (
+        type(value) is ORFC
+        and getattr(value, "__bind__", None) is None
+        and all(type(option) is L and option.__bind__ is None for option in value)
+    )
+
+
 def compile_pattern(pattern: Fact) -> Pattern:
     """Split a pattern's field constraints into literal tests, bindings and generic checks."""
     literals: list[tuple[str, Any]] = []
+    choices: list[tuple[str, tuple[Any, ...]]] = []
     binds: list[tuple[str, str]] = []
     generic: list[FeatureCheck] = []
     variables: set[str] = set()
@@ -127,6 +141,8 @@ def compile_pattern(pattern: Fact) -> Pattern:
             literals.append((key, value))  # experta reads a bare value as L(value)
         elif plain and type(value) is L and value.__bind__ is None:
             literals.append((key, value.value))
+        elif plain and _plain_choice(value):
+            choices.append((key, tuple(option.value for option in value)))
         else:
             generic.append(FeatureCheck(key, value))
     if capture is not None:
@@ -134,6 +150,7 @@ def compile_pattern(pattern: Fact) -> Pattern:
     return Pattern(
         klass=type(pattern),
         literals=tuple(literals),
+        choices=tuple(choices),
         binds=tuple(binds),
         generic=tuple(generic),
         capture=capture,

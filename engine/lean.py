@@ -22,11 +22,14 @@ import inspect
 from typing import Any
 
 from experta import Fact, KnowledgeEngine, watchers
+from experta.agenda import Agenda
 from experta.conditionalelement import ConditionalElement
 from experta.deffacts import DefFacts
 from experta.factlist import FactList
 
 _DEFFACTS: dict[type, tuple[str, ...]] = {}
+_PARAMETERS: dict[Any, Any] = {}
+_UNSEEN = object()
 _FACTS = watchers.FACTS
 
 
@@ -66,14 +69,24 @@ class LeanKnowledgeEngine(KnowledgeEngine):  # type: ignore[misc]
     facts: FactList
 
     def reset(self, **kwargs: Any) -> None:
-        super().reset(**kwargs)
-        plain = self.facts  # experta's reset() made a plain FactList with the initial fact
-        lean = LeanFactList()
-        lean.update(plain)
-        lean.last_index = plain.last_index
-        lean.reference_counter = plain.reference_counter
-        lean.added, lean.removed = plain.added, plain.removed
-        self.facts = lean
+        """experta's reset (a new agenda and fact list, the matcher cleared, every
+        ``@DefFacts`` declared), with each DefFacts' parameters read once per class."""
+        self.agenda = Agenda()
+        self.facts = LeanFactList()
+        self.matcher.reset()
+        declared = []
+        for deffacts in self.get_deffacts():
+            accepts = _PARAMETERS.get(deffacts, _UNSEEN)
+            if accepts is _UNSEEN:
+                parameters = inspect.signature(deffacts).parameters.values()
+                takes_any = any(p.kind == inspect.Parameter.VAR_KEYWORD for p in parameters)
+                accepts = _PARAMETERS[deffacts] = (
+                    None if takes_any else frozenset(p.name for p in parameters)
+                )
+            given = kwargs if accepts is None else {k: v for k, v in kwargs.items() if k in accepts}
+            declared.extend(deffacts(**given))
+        self._declare(declared)
+        self.running = False
 
     def get_deffacts(self) -> list[DefFacts]:
         names = _DEFFACTS.get(type(self))
@@ -92,14 +105,17 @@ class LeanKnowledgeEngine(KnowledgeEngine):  # type: ignore[misc]
         return sorted(out, key=lambda d: d.order)
 
     def declare(self, *facts: Any) -> Any:
+        if not self.facts:
+            watchers.ENGINE.warning("Declaring fact before reset()")
+        return self._declare(facts)
+
+    def _declare(self, facts: Any) -> Any:
         for fact in facts:
             for key, value in fact.items():
                 if isinstance(value, ConditionalElement):
                     raise TypeError("Declared facts cannot contain conditional elements")
                 if "__" in str(key).strip("_"):  # experta strips "__", i.e. every "_"
                     raise KeyError("Cannot declare facts containing double underscores as keys.")
-        if not self.facts:
-            watchers.ENGINE.warning("Declaring fact before reset()")
         last = None
         for fact in facts:
             last = self.facts.declare(fact)

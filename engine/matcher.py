@@ -63,6 +63,10 @@ def alpha(pattern: Pattern, fact: Any) -> Bindings | None:
         for key, value in pattern.literals:
             if not value == fact[key]:  # noqa: SIM201 (experta tests ==, not !=)
                 return None
+        for key, values in pattern.choices:
+            actual = fact[key]
+            if not any(value == actual for value in values):
+                return None
         bound: Bindings = {}
         for key, name in pattern.binds:
             actual = fact[key]
