@@ -173,3 +173,25 @@ def typical_stream(count: int, seed: int = 0) -> Iterator[dict[str, Any]]:
     """``count`` typical cases, one after another (for streamed and batch runs)."""
     for index in range(count):
         yield typical(index, seed)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """``python -m benchmarks.generate [COUNT]``: COUNT typical cases (default 1000) as JSON
+    Lines on standard output; ``--large N`` prints one N-request California motion instead."""
+    import argparse
+    import json
+    import sys
+
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.generate")
+    parser.add_argument("count", nargs="?", type=int, default=1000)
+    parser.add_argument("--large", type=int, help="one motion with this many requests")
+    args = parser.parse_args(argv)
+    if args.large:
+        sys.stdout.write(json.dumps(california_further(args.large, args.large // 10)) + "\n")
+        return
+    for doc in typical_stream(args.count):
+        sys.stdout.write(json.dumps(doc) + "\n")
+
+
+if __name__ == "__main__":
+    main()

@@ -188,6 +188,9 @@ class ProvenanceEngine(LeanKnowledgeEngine):
             self.agenda.limit = stratum
             self.run()
             self._resolve_overrides(stratum)
+        # The matcher's memories (every fact's bindings per pattern, indexes, matches) are of
+        # no use once the run is over: free them now rather than when the engine is collected.
+        self.matcher.reset()
         return Result(
             record=record,
             as_of=self.as_of,
