@@ -84,6 +84,8 @@ class Branch:
     """Indexes of the positive patterns: a match is one fact for each."""
     exists: tuple[int, ...]
     negations: tuple[int, ...]
+    checks: tuple[int, ...]
+    """Indexes of the TEST and NOT elements, in order."""
     with_initial: bool
     """The activation's facts include the initial fact (a branch with EXISTS)."""
 
@@ -178,7 +180,9 @@ def compile_branch(rule: Rule, conditions: Sequence[Any]) -> Branch:
                 raise Unsupported("a TEST first (experta never activates it)")
             test = ce[0]
             params = tuple(inspect.signature(test).parameters)
-            elements.append(Element(TEST_KIND, test=test, parameters=params))
+            elements.append(
+                Element(TEST_KIND, test=test, parameters=params, visible=frozenset(visible))
+            )
             continue
         if isinstance(ce, NOT):
             if index == 0:
@@ -208,6 +212,7 @@ def compile_branch(rule: Rule, conditions: Sequence[Any]) -> Branch:
         positives=positives,
         exists=exists,
         negations=tuple(i for i, e in enumerate(elements) if e.kind == NEG),
+        checks=tuple(i for i, e in enumerate(elements) if e.kind in (NEG, TEST_KIND)),
         with_initial=initial,
     )
 

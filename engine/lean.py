@@ -43,7 +43,10 @@ class LeanFactList(FactList):  # type: ignore[misc]
 
     @staticmethod
     def _get_fact_id(fact: Any) -> frozenset[Any]:
-        return frozenset([fact.__class__, *((k, v) for k, v in fact.items() if not _special(k))])
+        items = fact.items()
+        if any(type(k) is str and k[:2] == "__" for k in fact):  # rare: then filter exactly
+            items = [(k, v) for k, v in items if not _special(k)]
+        return frozenset([fact.__class__, *items])
 
     def declare(self, fact: Any) -> Any:
         if not isinstance(fact, Fact):

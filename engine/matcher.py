@@ -257,6 +257,15 @@ class CompiledMatcher(Matcher):  # type: ignore[misc]
             ((i, factid),) = fixed.items()
             self._found(b, branch, {i: factid}, dict(memory[i][factid][1]))
             return
+        if len(branch.positives) == 2 and len(fixed) == 1:  # one fact and one partner
+            ((i, factid),) = fixed.items()
+            j = branch.positives[branch.positives[0] == i]
+            mine = memory[i][factid][1]
+            for other, (_, bound) in self._candidates(b, j, mine):
+                if mine and bound and not _agrees(mine, bound):
+                    continue
+                self._found(b, branch, {i: factid, j: other}, {**mine, **bound})
+            return
         # Start from the fixed fact: the other patterns are then looked up by what it binds.
         order = self._orders.get((b, *fixed))
         if order is None:
@@ -298,27 +307,24 @@ class CompiledMatcher(Matcher):  # type: ignore[misc]
         self._added[activation] = None
 
     def _holds(self, branch: Branch, b: int, context: Bindings) -> bool:
-        """TEST, NOT and EXISTS of a candidate match, each seeing what is bound before it."""
-        if len(branch.elements) == len(branch.positives):
-            return True
-        bound: Bindings = {}
+        """TEST, NOT and EXISTS of a candidate match, each seeing only the variables bound by
+        the patterns before it (experta evaluates them at their place in the chain)."""
         elements: tuple[Element, ...] = branch.elements
-        for i, element in enumerate(elements):
-            kind = element.kind
-            if kind == POS:
-                pattern = element.pattern
-                assert pattern is not None
-                for name in pattern.variables:
-                    if name in context:
-                        bound[name] = context[name]
-            elif kind == TEST_KIND:
+        for i in branch.checks:
+            element = elements[i]
+            visible = element.visible
+            if element.kind == TEST_KIND:
                 assert element.test is not None
-                if not element.test(**{p: bound.get(p) for p in element.parameters}):
+                values = {p: context.get(p) if p in visible else None for p in element.parameters}
+                if not element.test(**values):
                     return False
-            elif kind == NEG:
-                for _, blocker in self.memory[b][i].values():
-                    if _agrees(bound, blocker):
-                        return False
+            else:
+                blockers = self.memory[b][i]
+                if blockers:
+                    bound = {k: context[k] for k in visible if k in context}
+                    for _, blocker in blockers.values():
+                        if _agrees(bound, blocker):
+                            return False
         if branch.exists and self.initial is not None:
             context[INITIAL_CAPTURE] = self.initial
         return True
