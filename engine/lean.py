@@ -44,7 +44,7 @@ class LeanFactList(FactList):  # type: ignore[misc]
     @staticmethod
     def _get_fact_id(fact: Any) -> frozenset[Any]:
         items = fact.items()
-        if any(type(k) is str and k[:2] == "__" for k in fact):  # rare: then filter exactly
+        if any(isinstance(k, str) and k[:2] == "__" for k in fact):  # rare: then filter exactly
             items = [(k, v) for k, v in items if not _special(k)]
         return frozenset([fact.__class__, *items])
 
