@@ -153,7 +153,8 @@ def large_case(sizes: tuple[int, int], repeat: int) -> list[Row]:
 
 
 def provenance_cost(requests: int, repeat: int) -> list[Row]:
-    """The engine run with provenance recorded against the same run without."""
+    """The engine run with provenance recorded against the same run without, alternating the
+    two (so that a change in the machine's load falls on both)."""
     from benchmarks.generate import california_further
     from engine.engine import engine_for
     from jurisdictions import rule_sets_for
@@ -162,16 +163,16 @@ def provenance_cost(requests: int, repeat: int) -> list[Row]:
 
     case = resolve("large.yaml", california_further(requests, requests // 10))
     klass = engine_for(rule_sets_for(case.model.case.court))
-    records = [build_record(case) for _ in range(2 * repeat + 2)]
-
-    def run(record: bool) -> Callable[[], Any]:
-        def once() -> Any:
-            return klass(case.model.case.decided, record=record).decide(records.pop())
-
-        return once
-
-    off = timed(run(False), repeat)
-    on = timed(run(True), repeat)
+    times: dict[bool, list[float]] = {True: [], False: []}
+    for index in range(2 * repeat + 2):
+        record = build_record(case)  # fresh facts for every run
+        recording = index % 2 == 1
+        gc.collect()
+        start = time.perf_counter()
+        klass(case.model.case.decided, record=recording).decide(record)
+        if index >= 2:  # the first pair warms up
+            times[recording].append(time.perf_counter() - start)
+    off, on = median(times[False]), median(times[True])
     return [
         Row("engine run, provenance off", f"{requests} requests", "median", off, "s"),
         Row("engine run, provenance on", f"{requests} requests", "median", on, "s"),

@@ -34,6 +34,16 @@ class Config:
 QUICK = Config(sizes=(40, 200), repeat=1, batch=40, stream=200, jobs=2)
 
 
+_STARTED: list[str] = []
+
+
+def _load() -> str:
+    try:
+        return "/".join(f"{x:.2f}" for x in os.getloadavg())
+    except OSError:
+        return "unknown"
+
+
 def machine() -> list[str]:
     """What the figures were measured on."""
     cpu = platform.processor() or platform.machine()
@@ -48,10 +58,7 @@ def machine() -> list[str]:
         cores = len(os.sched_getaffinity(0))
     except AttributeError:
         cores = os.cpu_count() or 1
-    try:
-        load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
-    except OSError:
-        load = "unknown"
+    load = f"{_STARTED[0] if _STARTED else 'unknown'} at start, {_load()} at the end"
     commit = subprocess.run(
         ["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, cwd=ROOT
     ).stdout.strip()
@@ -59,7 +66,8 @@ def machine() -> list[str]:
         f"- date: {dt.datetime.now(dt.UTC).strftime('%Y-%m-%d %H:%M UTC')}",
         f"- machine: {cpu}, {cores} cores, {platform.system()} {platform.release()}",
         f"- Python {platform.python_version()} ({sys.executable})",
-        f"- load average at start: {load} (a shared machine: other work competes for the cores)",
+        f"- load average: {load} (1, 5 and 15 minutes; on a shared machine other work "
+        "competes for the cores)",
         f"- commit: {commit or 'unknown'}",
     ]
 
@@ -86,6 +94,7 @@ def table(rows: list[Row]) -> str:
 
 def run(config: Config, echo: Callable[[str], None] = print) -> list[Row]:
     """Every benchmark, in order; echoes each row as it comes."""
+    _STARTED[:] = [_load()]
     rows: list[Row] = []
     for name, step in steps(config):
         echo(f"-- {name}")
