@@ -24,8 +24,9 @@ from benchmarks.measures import ROOT, Row, _environment
 WRAPPER = """
 import json, resource, subprocess, sys
 done = subprocess.run(sys.argv[1:], stdin=sys.stdin, stdout=sys.stdout)
-peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-print(json.dumps({"rc": done.returncode, "peak": peak}), file=sys.stderr)
+usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+cpu = usage.ru_utime + usage.ru_stime
+print(json.dumps({"rc": done.returncode, "peak": usage.ru_maxrss, "cpu": cpu}), file=sys.stderr)
 """
 
 PRODUCER = """
@@ -37,9 +38,10 @@ for index in range(int(sys.argv[1])):
 """
 
 
-def run_batch(count: int, jobs: int, keep: bool) -> tuple[float, bytes, float]:
+def run_batch(count: int, jobs: int, keep: bool) -> tuple[float, bytes, float, float]:
     """``count`` typical cases through ``kb batch - --jobs N``: wall seconds, the output
-    (when ``keep``; else discarded) and the peak RSS in MB of the largest process."""
+    (when ``keep``; else discarded), the peak RSS in MB of the largest process and the CPU
+    seconds of all of them."""
     command = [sys.executable, "-c", WRAPPER, sys.executable, "-m", "cli", "batch", "-"]
     command += ["--jobs", str(jobs), "--no-progress"]
     env = _environment()
@@ -71,7 +73,7 @@ def run_batch(count: int, jobs: int, keep: bool) -> tuple[float, bytes, float]:
     report = json.loads(err.decode().strip().splitlines()[-1])
     if report["rc"] != 0:
         raise RuntimeError(f"kb batch exited {report['rc']}: {err.decode()[-2000:]}")
-    return seconds, out or b"", report["peak"] / 1024
+    return seconds, out or b"", report["peak"] / 1024, report["cpu"]
 
 
 def _close(pipe: IO[bytes] | None) -> None:
@@ -81,11 +83,25 @@ def _close(pipe: IO[bytes] | None) -> None:
 
 def throughput(count: int, jobs: int) -> list[Row]:
     """Cases per second sequentially and on ``jobs`` processes; the outputs must be equal."""
-    one_s, one, _ = run_batch(count, 1, keep=True)
-    many_s, many, _ = run_batch(count, jobs, keep=True)
+    one_s, one, _, _ = run_batch(count, 1, keep=True)
+    many_s, many, _, cpu = run_batch(count, jobs, keep=True)
     assert one == many, "parallel kb batch output differs from the sequential output"
     rate = count / many_s
     return [
+        Row(
+            f"kb batch, {jobs} jobs: CPU of all its processes per case",
+            f"{count} cases",
+            "CPU time",
+            1000 * cpu / count,
+            "ms",
+        ),
+        Row(
+            f"  so, with {jobs} cores free for it",
+            f"{count} cases",
+            "cases/s",
+            jobs * count / cpu,
+            "/s",
+        ),
         Row("kb batch, typical cases, 1 job", f"{count} cases", "cases/s", count / one_s, "/s"),
         Row(
             f"kb batch, typical cases, {jobs} jobs (output = sequential)",
@@ -101,7 +117,7 @@ def throughput(count: int, jobs: int) -> list[Row]:
 
 def streamed_memory(count: int, jobs: int) -> list[Row]:
     """Peak RSS of the largest process of a long streamed ``kb batch`` run."""
-    seconds, _, peak = run_batch(count, jobs, keep=False)
+    seconds, _, peak, _ = run_batch(count, jobs, keep=False)
     return [
         Row("kb batch streamed run", f"{count} cases", "wall", seconds, "s"),
         Row(
