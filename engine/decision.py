@@ -83,12 +83,12 @@ class _Provenance:
         )
 
     def record_cites(self, firings: Iterable[Firing]) -> list[str]:
-        cites: list[str] = []
+        cites: dict[str, None] = {}  # an ordered set: hundreds of cites in a large motion
         for node in self.case_facts(firings):
             cite = self.entries[node].record
-            if cite and cite not in cites:
-                cites.append(cite)
-        return cites
+            if cite:
+                cites.setdefault(cite, None)
+        return list(cites)
 
 
 def _key(value: Any) -> str:
@@ -125,15 +125,14 @@ def _grounds(
                 result.record,
             )
             key = (firing.rule_id, text + _key(firing.meta.cited(firing.context)))
-            group = groups.setdefault(key, {"firings": [], "requests": [], "fact": fact})
-            if firing not in group["firings"]:
-                group["firings"].append(firing)
+            # Dicts as ordered sets: membership in lists made this quadratic in the requests.
+            group = groups.setdefault(key, {"firings": {}, "requests": {}, "fact": fact})
+            group["firings"].setdefault(id(firing), firing)
             for request in _group_requests(result, fact, firing):
-                if request not in group["requests"]:
-                    group["requests"].append(request)
+                group["requests"].setdefault(request, None)
     out: list[tuple[tuple[Any, ...], GroundOut]] = []
     for (rule_id, _), group in groups.items():
-        firings: list[Firing] = group["firings"]
+        firings: list[Firing] = list(group["firings"].values())
         requests = sorted(group["requests"], key=lambda r: order.get(r, len(order)))
         fact = group["fact"]
         meta = firings[0].meta

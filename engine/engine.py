@@ -12,18 +12,21 @@ Nothing here knows any jurisdiction: rule sets are mixins passed in by the calle
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from experta import KnowledgeEngine, Rule
-from experta.abstract import Strategy
-from experta.agenda import Agenda
+from experta import Rule
 from experta.fact import InitialFact
+from experta.matchers import ReteMatcher
 
+from engine.agenda import HeapAgenda, HeapStrategy, StratifiedAgenda, StratumStrategy
+from engine.compile import Unsupported, compile_rules
+from engine.gcpause import paused
+from engine.lean import LeanKnowledgeEngine
+from engine.matcher import CompiledMatcher
 from engine.strata import Plan, plan
 from kb.facts import KBFact, scope_contains
 from kb.record import Record
@@ -51,50 +54,6 @@ class Firing:
     @property
     def rule_id(self) -> str:
         return self.meta.id
-
-
-class StratumStrategy(Strategy):  # type: ignore[misc]
-    """Order activations by stratum, then rule, then recency; deterministic across runs."""
-
-    plan: Plan | None = None
-
-    def key(self, activation: Any) -> tuple[int, int, list[int]]:
-        meta = rule_meta(activation.rule)
-        assert self.plan is not None
-        facts = sorted((f["__factid__"] for f in activation.facts), reverse=True)
-        return (-self.plan.stratum[meta.id], -self.plan.rank[meta.id], facts)
-
-    def _update_agenda(self, agenda: Agenda, added: Sequence[Any], removed: Sequence[Any]) -> None:
-        for activation in removed:
-            activation.key = self.key(activation)
-            keys = [a.key for a in agenda.activations]
-            index = bisect.bisect_left(keys, activation.key)
-            while (
-                index < len(agenda.activations) and agenda.activations[index].key == activation.key
-            ):
-                if agenda.activations[index] == activation:
-                    del agenda.activations[index]
-                    break
-                index += 1
-        for activation in added:
-            activation.key = self.key(activation)
-            bisect.insort(agenda.activations, activation)
-
-
-class StratifiedAgenda(Agenda):  # type: ignore[misc]
-    """Yields only activations of rules in strata up to ``limit``; tells the engine what fires."""
-
-    def __init__(self, engine: ProvenanceEngine) -> None:
-        super().__init__()
-        self.engine = engine
-        self.limit = 0
-
-    def get_next(self) -> Any:
-        if not self.activations or -self.activations[-1].key[0] > self.limit:
-            return None
-        activation = self.activations.pop()
-        self.engine._begin(activation)
-        return activation
 
 
 _ACTIVE: dict[tuple[type, dt.date], tuple[tuple[Rule, ...], Plan]] = {}
@@ -131,14 +90,39 @@ class Result:
         return sorted(found, key=lambda f: f.defeated_by is not None)
 
 
-class ProvenanceEngine(KnowledgeEngine):  # type: ignore[misc]
-    """Base engine: subclass it together with jurisdiction rule mixins (see :func:`engine_for`)."""
+MATCHERS = ("compiled", "rete")
+"""``compiled``: :mod:`engine.matcher` (falls back to ``rete`` for rules it cannot compile);
+``rete``: experta's own network, the reference the compiled matcher is tested against."""
 
-    __strategy__ = StratumStrategy
 
-    def __init__(self, as_of: dt.date) -> None:
+def compiles(rules: tuple[Rule, ...]) -> bool:
+    """True if every rule compiles for :class:`~engine.matcher.CompiledMatcher`."""
+    try:
+        compile_rules(rules)
+    except Unsupported:
+        return False
+    return True
+
+
+class ProvenanceEngine(LeanKnowledgeEngine):
+    """Base engine: subclass it together with jurisdiction rule mixins (see :func:`engine_for`).
+
+    ``matcher`` picks the matcher (:data:`MATCHERS`); both give the same firings in the same
+    order, so the same results byte for byte. ``record=False`` keeps only what exceptions need
+    (which rule derived what, for which scope): no premises, statement values or firing ids,
+    so no explanation can be built, but every conclusion is the same.
+    """
+
+    def __init__(self, as_of: dt.date, *, matcher: str = "compiled", record: bool = True) -> None:
+        if matcher not in MATCHERS:
+            raise ValueError(f"unknown matcher {matcher!r}; choose from {MATCHERS}")
         self.as_of = as_of
+        self.recording = record
         self._rules, self.plan = _active(type(self), as_of)
+        self.compiled = matcher == "compiled" and compiles(self._rules)
+        # experta's KnowledgeEngine.__init__ instantiates these two attributes.
+        self.__matcher__ = CompiledMatcher if self.compiled else ReteMatcher
+        self.__strategy__ = HeapStrategy if self.compiled else StratumStrategy
         super().__init__()
         self.strategy.plan = self.plan
         self.record: Record | None = None
@@ -166,15 +150,26 @@ class ProvenanceEngine(KnowledgeEngine):  # type: ignore[misc]
 
     def reset(self, **kwargs: Any) -> None:
         super().reset(**kwargs)
-        agenda = StratifiedAgenda(self)
-        agenda.activations = self.agenda.activations
-        self.agenda: StratifiedAgenda = agenda
+        # experta's reset() leaves a plain Agenda holding what the initial fact activated.
+        plain: list[Any] = self.agenda.activations
+        agenda: StratifiedAgenda | HeapAgenda
+        if self.compiled:
+            agenda = HeapAgenda(self, self.plan)
+            agenda.push(plain)
+        else:
+            agenda = StratifiedAgenda(self)
+            agenda.activations = plain
+        self.agenda: StratifiedAgenda | HeapAgenda = agenda
         self._clear()
 
     # --- running ---------------------------------------------------------------------------
 
     def decide(self, record: Record) -> Result:
         """Assert the record's case facts, run every stratum, and return the result."""
+        with paused():
+            return self._decide(record)
+
+    def _decide(self, record: Record) -> Result:
         self.reset()
         self.record = record
         facts = [entry.fact for entry in record.entries]
@@ -193,6 +188,9 @@ class ProvenanceEngine(KnowledgeEngine):  # type: ignore[misc]
             self.agenda.limit = stratum
             self.run()
             self._resolve_overrides(stratum)
+        # The matcher's memories (every fact's bindings per pattern, indexes, matches) are of
+        # no use once the run is over: free them now rather than when the engine is collected.
+        self.matcher.reset()
         return Result(
             record=record,
             as_of=self.as_of,
@@ -208,6 +206,10 @@ class ProvenanceEngine(KnowledgeEngine):  # type: ignore[misc]
         self._firing = None
 
     def _premises(self, activation: Any) -> tuple[str, ...]:
+        ids = getattr(activation, "ids", None)
+        if ids is not None:  # the compiled matcher's activations carry their ids, newest first
+            nodes = self._node_by_factid  # every fact but the initial fact has a node
+            return tuple(nodes[i] for i in reversed(ids) if i in nodes)
         ordered = sorted(
             (f for f in activation.facts if not isinstance(f, InitialFact)),
             key=lambda f: f["__factid__"],
@@ -254,14 +256,10 @@ class ProvenanceEngine(KnowledgeEngine):  # type: ignore[misc]
                 f"does not declare in derives={[c.__name__ for c in meta.derives]}"
             )
         if self._firing is None:
-            self._firing = self._open_firing(fact)
+            self._firing = self._open_firing(fact) if self.recording else self._bare_firing(fact)
         firing = self._firing
-        firing.context.update(context)
-        for node in because:
-            if node not in self._live and node not in self._defeated:
-                raise RuleContractError(f"rule {meta.id} relies on unknown fact {node}")
-            if node not in firing.because and node not in firing.premises:
-                firing.because.append(node)
+        if self.recording:
+            self._record(firing, meta, because, context)
         node = fact.node_id()
         standing = self._live.get(node)
         if standing is not None:
@@ -285,6 +283,35 @@ class ProvenanceEngine(KnowledgeEngine):  # type: ignore[misc]
             firing.derived.append(node)
         self._supporters.setdefault(node, set()).add(firing.id)
         return fact
+
+    def _bare_firing(self, fact: KBFact) -> Firing:
+        """Without recording: what exceptions need, under an id unique within the run."""
+        meta = rule_meta(self._activation.rule)
+        firing = Firing(
+            id=str(len(self.firings)),
+            meta=meta,
+            stratum=self._stratum,
+            premises=(),
+            scope=fact.scope(),
+        )
+        self.firings.append(firing)
+        self._by_rule.setdefault(meta.id, []).append(firing)
+        return firing
+
+    def _record(
+        self, firing: Firing, meta: RuleMeta, because: Iterable[str], context: dict[str, Any]
+    ) -> None:
+        firing.context.update(context)
+        if not because:
+            return
+        # A set beside the list: a motion-wide rule may rely on thousands of conclusions.
+        seen = {*firing.because, *firing.premises}
+        for node in because:
+            if node not in self._live and node not in self._defeated:
+                raise RuleContractError(f"rule {meta.id} relies on unknown fact {node}")
+            if node not in seen:
+                firing.because.append(node)
+                seen.add(node)
 
     def current_rule(self) -> RuleMeta:
         """The metadata of the rule now firing."""

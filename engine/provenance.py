@@ -15,19 +15,33 @@ that needs no explanation never pays for one.
 from __future__ import annotations
 
 import json
-from typing import Any
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any
 
 from engine.engine import Firing, Result
-from engine.statements import render
+from engine.gcpause import paused
+from engine.statements import phrase, render
 from kb.authorities import resolve
 from kb.facts import KBFact
 
+if TYPE_CHECKING:  # networkx is imported when a graph is built: `kb decide` needs none
+    import networkx as nx
 
-def _data(fact: KBFact) -> str:
+_JSON = json.JSONEncoder(sort_keys=True, default=str, ensure_ascii=False)
+"""One encoder for every fact (``json.dumps`` with options builds a new one per call)."""
+
+
+def _fields(fact: KBFact) -> dict[str, Any]:
+    """``fact.fields()``, without a method call per key."""
+    return {
+        k: v
+        for k, v in fact.items()
+        if isinstance(k, str) and not (k.startswith("__") and k.endswith("__"))
+    }
+
+
+def _data(fields: dict[str, Any]) -> str:
     """The fact's fields as compact, sorted JSON (GraphML needs scalar attributes)."""
-    return json.dumps(fact.fields(), sort_keys=True, default=str, ensure_ascii=False)
+    return _JSON.encode(fields)
 
 
 def firing_requests(result: Result, firing: Firing) -> list[str]:
@@ -50,57 +64,73 @@ def firing_statement(result: Result, firing: Firing) -> str:
     )
 
 
-def _conclusion_label(fact: KBFact, result: Result, statement: str) -> str:
+def _conclusion_label(
+    fact: KBFact, result: Result, statement: str, fields: dict[str, Any] | None = None
+) -> str:
     name = type(fact).__name__
-    fields = fact.fields()
+    fields = _fields(fact) if fields is None else fields
     if name == "Absence":
         return statement
     if name == "RequestDisposition":
         disposition = fields["disposition"].replace("_", " ")
-        return f"{result.record.phrase([fields['request']])}: {disposition}"
+        return f"{phrase(result.record, [fields['request']])}: {disposition}"
     if name == "MotionDisposition":
         return f"the motion: {fields['disposition'].replace('_', ' ')}"
     if name == "Ground":
         subject = fields.get("request") or fields.get("set") or "the motion"
         if fields.get("request"):
-            subject = result.record.phrase([fields["request"]])
+            subject = phrase(result.record, [fields["request"]])
         return f"ground ({fields['gate']}) for {subject}: {fields['effect'].replace('_', ' ')}"
     return statement
 
 
 def build_graph(result: Result) -> nx.MultiDiGraph:
     """The full explanation graph of a run."""
+    with paused():
+        return _build_graph(result)
+
+
+def _build_graph(result: Result) -> nx.MultiDiGraph:
+    import networkx as nx
+
     graph = nx.MultiDiGraph()
     record = result.record
-    for entry in record.entries:
+    nodes = [entry.fact.node_id() for entry in record.entries]
+    for node, entry in zip(nodes, record.entries, strict=True):
         graph.add_node(
-            entry.fact.node_id(),
+            node,
             kind="fact",
             fact_type=type(entry.fact).__name__,
             label=entry.label,
             path=entry.path,
             record=entry.record or "",
-            data=_data(entry.fact),
+            data=_data(_fields(entry.fact)),
         )
-    for entry in record.entries:
+    for node, entry in zip(nodes, record.entries, strict=True):
         if entry.part_of:
-            graph.add_edge(entry.fact.node_id(), entry.part_of, key="part_of", kind="part_of")
+            graph.add_edge(node, entry.part_of, key="part_of", kind="part_of")
+    effective: dict[str, str] = {}
     for firing in result.firings:
-        _add_firing(graph, result, firing)
+        _add_firing(graph, result, firing, effective)
     return graph
 
 
-def _add_firing(graph: nx.MultiDiGraph, result: Result, firing: Firing) -> None:
+def _add_firing(
+    graph: nx.MultiDiGraph, result: Result, firing: Firing, effective: dict[str, str]
+) -> None:
     meta = firing.meta
     statement = firing_statement(result, firing)
+    cited = meta.cited(firing.context)
+    if meta.id not in effective:
+        effective[meta.id] = meta.effective.describe()
     graph.add_node(
         firing.id,
         kind="rule",
         rule=meta.id,
         statement=statement,
-        authorities=" ".join(meta.cited(firing.context)),
+        authorities=" ".join(cited),
         rule_kind=meta.kind,
-        effective=meta.effective.describe(),
+        effective=effective[meta.id],
         status="defeated" if firing.defeated_by else "fired",
         label=f"{meta.id}: {statement}",
     )
@@ -111,17 +141,18 @@ def _add_firing(graph: nx.MultiDiGraph, result: Result, firing: Firing) -> None:
             fact = result.facts.get(node) or result.defeated.get(node)
             assert fact is not None
             extra = {"where": str(fact["where"])} if fact.get("where") else {}
+            fields = _fields(fact)
             graph.add_node(
                 node,
                 kind=fact.node_kind,
                 fact_type=type(fact).__name__,
-                label=_conclusion_label(fact, result, statement),
-                data=_data(fact),
+                label=_conclusion_label(fact, result, statement, fields),
+                data=_data(fields),
                 defeated=node in result.defeated,
                 **extra,
             )
         graph.add_edge(firing.id, node, key="derives", kind="derives")
-    for authority_id in meta.cited(firing.context):
+    for authority_id in cited:
         node = f"auth:{authority_id}"
         if node not in graph:
             authority = resolve(authority_id)
@@ -141,6 +172,8 @@ def _add_firing(graph: nx.MultiDiGraph, result: Result, firing: Firing) -> None:
 def ancestors_subgraph(graph: nx.MultiDiGraph, targets: list[str]) -> nx.MultiDiGraph:
     """The part of the graph that explains ``targets``: their ancestors, plus the authorities
     the firings among them cite and the parts of any aggregate fact they rely on."""
+    import networkx as nx
+
     keep: set[str] = set()
     for target in targets:
         keep.add(target)

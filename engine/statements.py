@@ -13,11 +13,14 @@ from __future__ import annotations
 
 import datetime as dt
 import string
+import threading
 from collections.abc import Iterable, Mapping
 from typing import Any
 
 from kb.record import Record
 from kb.requests import join_words
+
+_SCALARS = frozenset({str, int, float, bool, type(None), dt.date})
 
 
 class _Formatter(string.Formatter):
@@ -47,19 +50,75 @@ def _show(value: Any, record: Record) -> Any:
     return value
 
 
+class _Phrases(threading.local):
+    """Phrases and statements of one record, computed once: a large motion renders thousands
+    of statements about the same requests and parties. Holds the record it belongs to (not its
+    id, which a later record could reuse); one per thread, so that threads deciding different
+    cases (e.g. a Dask worker's) never share it."""
+
+    def __init__(self) -> None:
+        self.record: Record | None = None
+        self.phrases: dict[tuple[str, ...], str] = {}
+        self.rendered: dict[Any, str] = {}
+        self.parties: tuple[str, str] = ("", "")
+
+    def of(self, record: Record) -> _Phrases:
+        if self.record is not record:
+            self.record = record
+            self.phrases = {}
+            self.rendered = {}
+            opponents = join_words([record.party_name(o) for o in record.case.opponents])
+            self.parties = (record.party_name(record.model.motion.movant), opponents)
+        return self
+
+
+_PHRASES = _Phrases()
+
+
+def phrase(record: Record, requests: Iterable[str]) -> str:
+    """``record.phrase(requests)``, remembered for the record."""
+    key = tuple(requests)
+    cache = _PHRASES.of(record).phrases
+    found = cache.get(key)
+    if found is None:
+        found = cache[key] = record.phrase(key)
+    return found
+
+
 def render(
     template: str, context: Mapping[str, Any], requests: Iterable[str], record: Record
 ) -> str:
     """Fill ``template``; ``requests`` are request ids such as ``rfp1:34``."""
+    refs = tuple(r for r in requests if r)
+    # Many firings share a statement and values (grouping renders each with the request
+    # blanked out): remember results per record, when the values can be a dictionary key.
+    cache = _PHRASES.of(record).rendered
+    key: Any = None
+    found = None
+    if all(type(v) in _SCALARS for v in context.values()):
+        # Types are part of the key: True == 1, but one renders "yes" and the other "1".
+        key = (template, tuple((k, type(v), v) for k, v in context.items()), refs)
+        found = cache.get(key)
+    if found is None:
+        found = _render(template, context, refs, record)
+        if key is not None:
+            cache[key] = found
+    return found
+
+
+def _render(
+    template: str, context: Mapping[str, Any], refs: tuple[str, ...], record: Record
+) -> str:
     values = _Keep({k: _show(v, record) for k, v in context.items()})
-    refs = [r for r in requests if r]
-    values["requests"] = record.phrase(refs) if refs else "the requests at issue"
+    values["requests"] = phrase(record, refs) if refs else "the requests at issue"
     values.setdefault("request", values["requests"])
-    model = record.model
-    values.setdefault("movant", record.party_name(model.motion.movant))
-    values.setdefault("opponent", join_words([record.party_name(o) for o in record.case.opponents]))
-    formatter = _Formatter()
+    movant, opponent = _PHRASES.of(record).parties
+    values.setdefault("movant", movant)
+    values.setdefault("opponent", opponent)
     try:
-        return formatter.vformat(template, (), values)
+        if "!u" in template or "!c" in template:
+            return _Formatter().vformat(template, (), values)
+        # str.format_map is string.Formatter().vformat in C, with the same syntax and errors.
+        return template.format_map(values)
     except (ValueError, IndexError, AttributeError, KeyError):
         return template

@@ -9,10 +9,11 @@ contract (kb.rules), never from hand-set salience.
 
 from __future__ import annotations
 
+import heapq
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
-
-import networkx as nx
+from typing import Any
 
 from kb.rules import RuleMeta
 
@@ -32,11 +33,10 @@ class Plan:
     override_order: dict[str, int]
 
 
-def dependency_graph(metas: Sequence[RuleMeta]) -> nx.DiGraph:
-    """Edges ``B -> A`` mean B must be settled before A: weight 1 when A consumes what B
-    derives, weight 0 when B overrides A."""
-    graph = nx.DiGraph()
-    graph.add_nodes_from(m.id for m in metas)
+def _edges(metas: Sequence[RuleMeta]) -> dict[tuple[str, str], int]:
+    """``(B, A) -> weight``: B must be settled before A; 1 when A consumes what B derives, 0
+    when B overrides A (a data edge wins over an override between the same two rules)."""
+    edges: dict[tuple[str, str], int] = {}
     producers: dict[type, list[str]] = {}
     for meta in metas:
         for klass in meta.derives:
@@ -47,61 +47,169 @@ def dependency_graph(metas: Sequence[RuleMeta]) -> nx.DiGraph:
                 if issubclass(producer_class, klass):
                     for producer in producer_ids:
                         if producer != meta.id:
-                            graph.add_edge(producer, meta.id, weight=1, why="data")
+                            edges[(producer, meta.id)] = 1
     ids = {m.id for m in metas}
     for meta in metas:
         for target in meta.overrides:
-            if target in ids:
-                if graph.has_edge(meta.id, target):
-                    continue
-                graph.add_edge(meta.id, target, weight=0, why="overrides")
+            if target in ids and (meta.id, target) not in edges:
+                edges[(meta.id, target)] = 0
+    return edges
+
+
+def dependency_graph(metas: Sequence[RuleMeta]) -> Any:
+    """The ordering constraints as a networkx DiGraph (for inspection): edges ``B -> A`` mean B
+    must be settled before A, ``weight`` 1 when A consumes what B derives, 0 when B overrides
+    A."""
+    import networkx as nx
+
+    graph = nx.DiGraph()
+    graph.add_nodes_from(m.id for m in metas)
+    for (u, v), weight in _edges(metas).items():
+        graph.add_edge(u, v, weight=weight, why="data" if weight else "overrides")
     return graph
+
+
+def _components(nodes: list[str], successors: dict[str, list[str]]) -> dict[str, int]:
+    """Strongly connected components (Tarjan's algorithm, iteratively): node -> component."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    on_stack: set[str] = set()
+    stack: list[str] = []
+    component: dict[str, int] = {}
+    counter = 0
+    for root in nodes:
+        if root in index:
+            continue
+        work = [(root, iter(successors[root]))]
+        index[root] = low[root] = counter
+        counter += 1
+        stack.append(root)
+        on_stack.add(root)
+        while work:
+            node, children = work[-1]
+            for child in children:
+                if child not in index:
+                    index[child] = low[child] = counter
+                    counter += 1
+                    stack.append(child)
+                    on_stack.add(child)
+                    work.append((child, iter(successors[child])))
+                    break
+                if child in on_stack:
+                    low[node] = min(low[node], index[child])
+            else:
+                work.pop()
+                if work:
+                    parent = work[-1][0]
+                    low[parent] = min(low[parent], low[node])
+                if low[node] == index[node]:
+                    number = len(set(component.values()))
+                    while True:
+                        member = stack.pop()
+                        on_stack.discard(member)
+                        component[member] = number
+                        if member == node:
+                            break
+    return component
+
+
+def _lexicographic_order(nodes: list[str], edges: list[tuple[str, str]]) -> list[str] | None:
+    """A topological order that always takes the smallest id available (networkx's
+    ``lexicographical_topological_sort``); None if the edges have a cycle."""
+    successors: dict[str, list[str]] = {n: [] for n in nodes}
+    indegree = dict.fromkeys(nodes, 0)
+    for u, v in edges:
+        if v not in successors[u]:
+            successors[u].append(v)
+            indegree[v] += 1
+    ready = [n for n in nodes if indegree[n] == 0]
+    heapq.heapify(ready)
+    order = []
+    while ready:
+        node = heapq.heappop(ready)
+        order.append(node)
+        for child in successors[node]:
+            indegree[child] -= 1
+            if indegree[child] == 0:
+                heapq.heappush(ready, child)
+    return order if len(order) == len(nodes) else None
+
+
+def _a_cycle(edges: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Some cycle among ``edges``, as a list of edges (for the error message)."""
+    successors: dict[str, list[str]] = {}
+    for u, v in edges:
+        successors.setdefault(u, []).append(v)
+    for start in sorted(successors):
+        path, seen = [start], {start: 0}
+        while path:
+            node = path[-1]
+            nexts = [c for c in successors.get(node, []) if c not in seen or c in path]
+            hit = next((c for c in nexts if c in path), None)
+            if hit is not None:
+                cycle = [*path[path.index(hit) :], hit]
+                return list(itertools.pairwise(cycle))
+            fresh = [c for c in nexts if c not in seen]
+            if not fresh:
+                path.pop()
+                continue
+            seen[fresh[0]] = len(path)
+            path.append(fresh[0])
+    return []
 
 
 def plan(metas: Sequence[RuleMeta]) -> Plan:
     """Compute strata: the longest weighted path to each rule over the condensed graph."""
-    graph = dependency_graph(metas)
-    condensed = nx.condensation(graph)
-    members = condensed.graph["mapping"]
-    for component in condensed.nodes:
-        nodes = condensed.nodes[component]["members"]
+    nodes = [m.id for m in metas]
+    edges = _edges(metas)
+    successors: dict[str, list[str]] = {n: [] for n in nodes}
+    for u, v in edges:
+        successors[u].append(v)
+    component = _components(nodes, successors)
+    members: dict[int, set[str]] = {}
+    for node, number in component.items():
+        members.setdefault(number, set()).add(node)
+    for number in sorted(members):
+        group = members[number]
         for meta in metas:
-            clash = sorted(t for t in meta.overrides if t in nodes and meta.id in nodes)
-            if clash and len(nodes) > 1:
+            clash = sorted(t for t in meta.overrides if t in group and meta.id in group)
+            if clash and len(group) > 1:
                 raise PlanError(
                     f"rule {meta.id} overrides {clash[0]} but the two depend on each other's "
                     "conclusions (a cycle): the exception could not be settled first"
                 )
+    # Between two components, the heaviest edge counts; levels follow a topological order.
+    weight: dict[tuple[int, int], int] = {}
+    for (u, v), w in edges.items():
+        cu, cv = component[u], component[v]
+        if cu != cv:
+            weight[(cu, cv)] = max(w, weight.get((cu, cv), 0))
+    order = _lexicographic_order(
+        [str(c) for c in sorted(members)], [(str(a), str(b)) for a, b in weight]
+    )
+    assert order is not None  # the condensation is acyclic
+    incoming: dict[int, list[tuple[int, int]]] = {}
+    for (cu, cv), w in weight.items():
+        incoming.setdefault(cv, []).append((cu, w))
     level: dict[int, int] = {}
-    for component in nx.topological_sort(condensed):
-        best = 0
-        for pred in condensed.predecessors(component):
-            weight = max(
-                graph.edges[u, v]["weight"]
-                for u in condensed.nodes[pred]["members"]
-                for v in condensed.nodes[component]["members"]
-                if graph.has_edge(u, v)
-            )
-            best = max(best, level[pred] + weight)
-        level[component] = best
-    stratum = {rule_id: level[members[rule_id]] for rule_id in graph.nodes}
-    rank = {rule_id: index for index, rule_id in enumerate(sorted(graph.nodes))}
+    for name in order:
+        number = int(name)
+        level[number] = max((level[p] + w for p, w in incoming.get(number, [])), default=0)
+    stratum = {rule_id: level[component[rule_id]] for rule_id in nodes}
+    rank = {rule_id: index for index, rule_id in enumerate(sorted(nodes))}
     overridden: dict[str, list[str]] = {}
     for meta in sorted(metas, key=lambda m: m.id):
         for target in meta.overrides:
             overridden.setdefault(target, []).append(meta.id)
-    overrides = nx.DiGraph()
-    overrides.add_nodes_from(graph.nodes)
-    overrides.add_edges_from(
-        (m.id, target) for m in metas for target in m.overrides if target in overrides
-    )
-    if not nx.is_directed_acyclic_graph(overrides):
-        raise PlanError("the overrides relation has a cycle: " + str(nx.find_cycle(overrides)))
-    order = {rule_id: i for i, rule_id in enumerate(nx.lexicographical_topological_sort(overrides))}
+    ids = set(nodes)
+    override_edges = [(m.id, t) for m in metas for t in m.overrides if t in ids]
+    sequence = _lexicographic_order(nodes, override_edges)
+    if sequence is None:
+        raise PlanError("the overrides relation has a cycle: " + str(_a_cycle(override_edges)))
     return Plan(
         stratum=stratum,
         rank=rank,
         overridden_by={k: tuple(v) for k, v in overridden.items()},
         depth=max(stratum.values(), default=0) + 1,
-        override_order=order,
+        override_order={rule_id: i for i, rule_id in enumerate(sequence)},
     )

@@ -15,12 +15,27 @@ import datetime as dt
 from typing import Any, ClassVar, NamedTuple
 
 from experta import Fact
+from experta.utils import freeze
+
+_PLAIN = frozenset({str, int, float, bool, type(None), dt.date})
+"""Values experta's ``freeze`` returns unchanged: stored without its per-value dispatch."""
 
 
 class KBFact(Fact):  # type: ignore[misc]
     """Base class: a fact that knows its node id, node kind and scope."""
 
     node_kind: ClassVar[str] = "conclusion"
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        if args:
+            super().__init__(*args, **kwargs)
+            return
+        # experta's Fact.__init__ freezes each value through a singledispatch call; runs
+        # build tens of thousands of facts, and most values are already immutable.
+        store = dict.__setitem__
+        for key, value in kwargs.items():
+            store(self, key, value if type(value) in _PLAIN else freeze(value))
+        self._Fact__defaults: dict[Any, Any] = {}
 
     def node_id(self) -> str:
         raise NotImplementedError

@@ -350,9 +350,18 @@ class _Builder:
         for c in sorted(model.conferrals, key=lambda c: c.date):  # stable: file order on ties
             for ref in self.raised.get(c.id, ()):
                 index.setdefault(ref, []).append(c)
+        # Each set's response items once, not once per request (quadratic in large sets).
+        items_of = {s: _response_items(d.response) for s, d in model.discovery.items()}
+        supplemental_of = {
+            s: [
+                (sup, _response_items(sup))  # type: ignore[arg-type]
+                for sup in sorted(d.supplemental, key=lambda sup: sup.served.date)
+            ]
+            for s, d in model.discovery.items()
+        }
         for ref in self.case.motion_requests:
             dset = model.discovery[ref.set_id]
-            items = _response_items(dset.response)
+            items = items_of[ref.set_id]
             kind, cite = items.get(ref.number, (None, None))
             if kind is None and dset.response is not None:
                 kind = dset.response.default
@@ -374,8 +383,7 @@ class _Builder:
                 )
                 (exchange if c.date < self.served else late).append(item)
             sup_kind, sup_after, sup_verified = None, False, None
-            for sup in sorted(dset.supplemental, key=lambda sup: sup.served.date):
-                sup_items = _response_items(sup)  # type: ignore[arg-type]
+            for sup, sup_items in supplemental_of[ref.set_id]:
                 if ref.number in sup_items and sup.served.date <= model.case.decided:
                     sup_kind, _ = sup_items[ref.number]
                     sup_after = sup.served.date >= self.served
