@@ -251,6 +251,66 @@ def coverage(paths: tuple[str, ...], fail_unexercised: bool) -> None:
 
 
 @main.command()
+@click.option("--n", "count", type=click.IntRange(min=0), required=True, help="How many cases.")
+@click.option("--seed", type=int, default=0, show_default=True, help="Same seed, same files.")
+@click.option(
+    "--jurisdiction", help="california, federal, or federal/<district> (default: any of them)."
+)
+@click.option(
+    "--motion",
+    type=click.Choice(
+        [
+            "compel_further",
+            "compel_initial",
+            "deem_admitted",
+            "protective_order",
+            "compel_compliance",
+            "compel_attendance",
+        ]
+    ),
+    help="The kind of motion (default: drawn, mostly motions to compel further responses).",
+)
+@click.option(
+    "--format", "fmt", type=click.Choice(["yaml", "json"]), default="yaml", show_default=True
+)
+@click.option("-o", "--output", "directory", required=True, help="Directory to write into.")
+@click.option("--force", is_flag=True, help="Replace existing files of the same names.")
+@guarded
+def generate(
+    count: int,
+    seed: int,
+    jurisdiction: str | None,
+    motion: str | None,
+    fmt: str,
+    directory: str,
+    force: bool,
+) -> None:
+    """Write N synthetic, valid case files, reproducibly (the property tests' generators)."""
+    from kb.output import atomic_write
+    from kb.testing import Knobs, jurisdiction_knobs, to_json, to_yaml
+    from kb.testing import generate as generate_cases
+
+    try:
+        knobs = jurisdiction_knobs(jurisdiction) if jurisdiction else Knobs()
+    except ValueError as exc:
+        raise InputError("--jurisdiction", "", str(exc)) from None
+    knobs = knobs.with_(motion=motion)
+    folder = Path(directory)
+    if folder.exists() and not folder.is_dir():
+        raise InputError(directory, "", "not a directory")
+    width = max(5, len(str(max(count - 1, 0))))
+    paths = [folder / f"case-{index:0{width}d}.{fmt}" for index in range(count)]
+    clash = next((p for p in paths if p.exists()), None)
+    if clash is not None and not force:
+        raise InputError(str(clash), "", "output file exists; use --force to replace it")
+    folder.mkdir(parents=True, exist_ok=True)
+    render = to_yaml if fmt == "yaml" else to_json
+    for path, doc in zip(paths, generate_cases(count, seed, knobs), strict=True):
+        atomic_write(path, render(doc), force=True)
+    click.echo(f"wrote {count} case files to {folder}")
+
+
+@main.command()
 @guarded
 def schema() -> None:
     """Print the JSON Schema of the case file (format 1)."""
