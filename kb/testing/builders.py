@@ -70,7 +70,11 @@ def _response(source: Source, knobs: Knobs, plan: Plan, dset: SetPlan) -> dict[s
         if shape == 8:
             # A response that came only after the motion was served.
             late = day(source, plan.served, plan.decided)
-            return {"served": _service(source, knobs, late), "default": source.choice(kinds)}
+            after: dict[str, Any] = {"served": _service(source, knobs, late)}
+            if source.chance(0.6):
+                after["verified"] = True
+            after["default"] = source.choice(kinds)
+            return after
         if shape == 9:
             # A timely-looking response that nobody verified.
             early = day(source, dset.served + dt.timedelta(days=20), plan.served)
@@ -226,7 +230,7 @@ def _findings(source: Source, knobs: Knobs, plan: Plan) -> dict[str, Any]:
     out: dict[str, Any] = {}
     if any(s.kind == "production" for s in plan.sets) and source.chance(0.4):
         out["good_cause"] = source.chance(0.7)
-    refs = plan.at_issue()
+    refs = [(s.id, n) for s in plan.sets if s.response is not None for n in s.at_issue]
     overruled = subset(source, refs, 1 if knobs.findings and "good_cause" not in out else 0)
     rest = [r for r in refs if r not in overruled]
     sustained = subset(source, rest, 0, 2)
@@ -239,7 +243,7 @@ def _findings(source: Source, knobs: Knobs, plan: Plan) -> dict[str, Any]:
         out["objections"] = objections
     if source.chance(0.2):
         out["substantial_justification"] = source.chance(0.5)
-    if source.chance(0.1):
+    if source.chance(0.1) or (knobs.findings and not out):
         out["sanctions_unjust"] = source.chance(0.5)
     return out
 

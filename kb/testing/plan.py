@@ -166,8 +166,10 @@ def draw_plan(source: Source, knobs: Knobs) -> Plan:
         shares[source.integer(0, set_count - 1)] += 1
     timing = _timing(source, knobs, motion)
     served0 = _start(source, knobs)
-    responded = motion in ("compel_further", "compel_compliance") or (
-        motion == "protective_order" and source.chance(0.3)
+    responded = (
+        motion == "compel_compliance"
+        or (motion == "compel_further" and source.chance(0.97))
+        or (motion == "protective_order" and source.chance(0.3))
     )
     response0 = served0 + dt.timedelta(days=source.integer(25, 45)) if responded else None
     if response0 is not None and timing == "near" and source.chance(0.5):
