@@ -310,6 +310,87 @@ def generate(
     click.echo(f"wrote {count} case files to {folder}")
 
 
+def _decided_here(path: str, as_of: dt.date | None = None) -> Any:
+    """A rulediff snapshot of one case decided by this rule base (as of a date, if given)."""
+    from engine.exports.node_link import to_data
+    from engine.provenance import build_graph
+    from engine.rulediff import snapshot
+    from kb.crossref import resolve
+    from kb.reader import read_document
+
+    if as_of is None:
+        case = _load(path)
+    else:
+        document = read_document(Path(path))
+        if isinstance(document, dict) and isinstance(document.get("case"), dict):
+            document["case"]["decided"] = as_of.isoformat()
+        try:
+            case = resolve(path, document)
+        except InputError as exc:
+            if exc.path != "motion.served.date":
+                raise
+            raise InputError(path, "--as-of", f"{as_of} is before the motion was served") from None
+    decision, result = _decide(case)
+    return snapshot(path, decision.model_dump(mode="json"), to_data(build_graph(result)))
+
+
+@main.command("diff")
+@click.argument("cases", nargs=-1, required=True)
+@click.option(
+    "--rules",
+    "refs",
+    multiple=True,
+    help="A git revision or rules version, twice: OLD then NEW ('.' is the working tree).",
+)
+@click.option("--as-of", "dates", multiple=True, help="A date (YYYY-MM-DD), twice: OLD then NEW.")
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
+@click.option("--exit-code", is_flag=True, help="Exit 1 when any decision changed.")
+@guarded
+def diff(
+    cases: tuple[str, ...], refs: tuple[str, ...], dates: tuple[str, ...], fmt: str, exit_code: bool
+) -> None:
+    """Which decisions change between two rule bases or two dates, request by request, with the
+    rule firings that differ (CASES: files or directories)."""
+    from engine import rulediff
+
+    paths = [str(p) for p in _case_files(cases)]
+    if len(refs) == 2 and not dates:
+        from engine import revisions
+
+        sides = []
+        for ref in refs:
+            if ref == ".":
+                sides.append([_decided_here(p) for p in paths])
+                continue
+            repo = revisions.repository(Path.cwd())
+            with revisions.checkout(repo, revisions.resolve_revision(repo, ref)) as tree:
+                outputs = revisions.decide_in(tree, [Path(p) for p in paths])
+            sides.append(
+                [rulediff.snapshot(p, d, g) for p, (d, g) in zip(paths, outputs, strict=True)]
+            )
+        labels = (f"rules {refs[0]}", f"rules {refs[1]}")
+    elif len(dates) == 2 and not refs:
+        days = []
+        for text in dates:
+            try:
+                days.append(dt.date.fromisoformat(text))
+            except ValueError:
+                raise InputError(
+                    "--as-of", "", f"not a date: {text!r} (write YYYY-MM-DD)"
+                ) from None
+        sides = [[_decided_here(p, day) for p in paths] for day in days]
+        labels = (f"as of {dates[0]}", f"as of {dates[1]}")
+    else:
+        raise InputError("kb diff", "", "give --rules OLD --rules NEW, or --as-of OLD --as-of NEW")
+    diffs = [rulediff.compare(old, new) for old, new in zip(sides[0], sides[1], strict=True)]
+    render = rulediff.render_text if fmt == "text" else rulediff.to_json
+    click.echo(render(diffs, *labels), nl=False)
+    if exit_code and any(d.changed for d in diffs):
+        sys.exit(1)
+
+
 @main.command()
 @guarded
 def schema() -> None:
