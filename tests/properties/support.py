@@ -144,3 +144,70 @@ def canonical_ids(text: str, ids: list[str]) -> str:
 
 def party_and_conferral_ids(doc: Doc) -> list[str]:
     return [*doc["parties"], *(c["id"] for c in doc.get("conferrals") or [])]
+
+
+def with_paper(doc: Doc, name: str, filed: bool) -> Doc:
+    """A copy of ``doc`` stating whether one paper was filed."""
+    out = copy.deepcopy(doc)
+    out["motion"].setdefault("papers", {})[name] = {"filed": filed}
+    return out
+
+
+def keep_conferrals(doc: Doc, keep: Any) -> Doc:
+    """A copy of ``doc`` with only the communications ``keep(c)`` accepts; replies to the
+    others no longer name them."""
+    out = copy.deepcopy(doc)
+    kept = [c for c in out.get("conferrals") or [] if keep(c)]
+    names = {c["id"] for c in kept}
+    for conferral in kept:
+        if conferral.get("replying_to") not in names:
+            conferral.pop("replying_to", None)
+    out["conferrals"] = kept
+    return out
+
+
+def day_before_motion(doc: Doc) -> str:
+    return (motion_served(doc) - dt.timedelta(days=1)).isoformat()
+
+
+def standing(result: Result, kind: str) -> list[Any]:
+    """Standing conclusions of one fact class, by class name (``Exemption``, ``ExcuseRuling``)."""
+    return [f for f in result.facts.values() if type(f).__name__ == kind]
+
+
+PAPERS = ("meet_and_confer_declaration", "separate_statement", "certification", "joint_statement")
+
+
+def on_the_merits(doc: Doc) -> Doc:
+    """A copy of ``doc`` that passes the procedural gates, so that a property about the merits
+    (or about one paper) is tested on every example: a motion to compel further responses is
+    served ten days after the last response, the movant talked every request through by
+    telephone the day before (and the opponent wrote back), every paper is filed, and there are no standing orders, orders
+    to confer, agreements or excuses in play."""
+    out = copy.deepcopy(doc)
+    out["case"]["court"].pop("standing_orders", None)
+    for key in ("informal_conferences", "prior_orders", "agreements", "excuses", "conferrals"):
+        out.pop(key, None)
+    responses = [
+        iso(d["response"]["served"]["date"]) for d in out["discovery"].values() if d.get("response")
+    ]
+    if out["motion"]["kind"] == "compel_further" and responses:
+        served = max(responses) + dt.timedelta(days=10)
+        out["motion"]["served"]["date"] = served.isoformat()
+        out["case"]["decided"] = (served + dt.timedelta(days=30)).isoformat()
+    requests = at_issue(doc)
+    movant, other = out["motion"]["movant"], other_side(out, requests[0])
+    out = new_conferral(
+        out,
+        date=day_before_motion(out),
+        **{"from": movant, "to": other},
+        method="phone",
+        requests=spec(out, requests),
+    )
+    call = out["conferrals"][-1]["id"]
+    out = new_conferral(
+        out, date=day_before_motion(out), **{"from": other, "to": movant}, method="letter"
+    )
+    out["conferrals"][-1]["replying_to"] = call
+    out["motion"]["papers"] = {name: {"filed": True} for name in PAPERS}
+    return out

@@ -16,7 +16,7 @@ from engine.mutation import mutant
 from kb.testing import case_files
 from tests.jurisdictions.california.test_rule_cases import CASES
 from tests.jurisdictions.rule_cases import check_fires, check_near_miss
-from tests.properties.test_law import no_one_raised_it_so_not_granted
+from tests.properties.test_law_conferral import no_one_raised_it_so_not_granted
 
 RULE = "ca.meet_confer.request_never_raised"
 
