@@ -33,6 +33,8 @@ class _State:
     debug = False
     max_file_bytes: int | None = None
     max_requests: int | None = None
+    overlay_path: str | None = None
+    overlay: Any = None  # jurisdictions.overlays.AppliedOverlay, loaded on first use
 
 
 def _fail(message: str, code: int) -> NoReturn:
@@ -103,11 +105,54 @@ def _limits() -> Limits:
     return Limits.from_env(max_file_bytes=_State.max_file_bytes, max_requests=_State.max_requests)
 
 
+def _overlay() -> Any:
+    """The overlay given with ``--overlay`` (checked against the rule base), or None."""
+    if _State.overlay_path is None:
+        return None
+    if _State.overlay is None:
+        from jurisdictions.overlays import load_and_apply
+
+        _State.overlay = load_and_apply(_State.overlay_path)
+    return _State.overlay
+
+
+def _rule_sets(court: Any) -> tuple[type, ...]:
+    """The rule sets that decide a court's case in this run (under ``--overlay``, if given)."""
+    from jurisdictions import rule_sets_for
+
+    overlay = _overlay()
+    return overlay.rule_sets_for(court) if overlay is not None else rule_sets_for(court)
+
+
+def _rules_version() -> str:
+    from jurisdictions import RULES_VERSION
+
+    overlay = _overlay()
+    return overlay.version(RULES_VERSION) if overlay is not None else RULES_VERSION
+
+
 def _decide(case: Any) -> tuple[Any, Any]:
     from engine.api import decide
-    from jurisdictions import RULES_VERSION, rule_sets_for
 
-    return decide(case, rule_sets_for(case.model.case.court), RULES_VERSION)
+    return decide(case, _rule_sets(case.model.case.court), _rules_version())
+
+
+def _set_overlay(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
+    # Only the path here: the file is read inside the command, where errors become one line.
+    if value is not None:
+        _State.overlay_path, _State.overlay = value, None
+
+
+def overlay_option(function: F) -> F:
+    """``--overlay FILE``: what-if law for this run (kb/overlay.py)."""
+    return click.option(
+        "--overlay",
+        metavar="FILE",
+        expose_value=False,
+        callback=_set_overlay,
+        help="Apply what-if law from FILE for this run: rules switched off, parameters "
+        "changed, rule modules added (docs/how-to/overlays.md).",
+    )(function)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -136,6 +181,7 @@ def main(debug: bool, max_file_bytes: int | None, max_requests: int | None) -> N
 )
 @click.option("-o", "--output", help="Write to FILE (atomically) instead of standard output.")
 @click.option("--force", is_flag=True, help="Replace an existing output file.")
+@overlay_option
 @guarded
 def decide(cases: tuple[str, ...], fmt: str, output: str | None, force: bool) -> None:
     """Decide each CASE file; JSON is the decision object (an array for several cases)."""
@@ -199,6 +245,7 @@ EXPLAIN_FORMATS = ["text", "json", "graphml", "dot", "mermaid", "narrative", "ht
 )
 @click.option("-o", "--output", help="Write to FILE (atomically) instead of standard output.")
 @click.option("--force", is_flag=True, help="Replace an existing output file.")
+@overlay_option
 @guarded
 def explain(case_path: str, request: str | None, fmt: str, output: str | None, force: bool) -> None:
     """Explain a decision: the chain of facts, absences and rule firings behind it.
@@ -272,6 +319,7 @@ def _unknown(case: Any, exc: Any) -> InputError:
 )
 @click.option("-o", "--output", help="Write to FILE (atomically) instead of standard output.")
 @click.option("--force", is_flag=True, help="Replace an existing output file.")
+@overlay_option
 @guarded
 def why(case_path: str, conclusion: str, fmt: str, output: str | None, force: bool) -> None:
     """Why CONCLUSION was reached: the chain from case-file facts (with their YAML paths and
@@ -303,6 +351,7 @@ def why(case_path: str, conclusion: str, fmt: str, output: str | None, force: bo
 )
 @click.option("-o", "--output", help="Write to FILE (atomically) instead of standard output.")
 @click.option("--force", is_flag=True, help="Replace an existing output file.")
+@overlay_option
 @guarded
 def why_not(case_path: str, conclusion: str, fmt: str, output: str | None, force: bool) -> None:
     """Why CONCLUSION was not reached: every rule that could have derived it and, for each,
@@ -314,11 +363,10 @@ def why_not(case_path: str, conclusion: str, fmt: str, output: str | None, force
     """
     from engine.explain import UnknownConclusion, as_data, render_why_not
     from engine.explain import why_not as why_not_answer
-    from jurisdictions import rule_sets_for
     from kb.rules import rules_of
 
     case, _, result, graph = _explained(case_path)
-    rules = rules_of(*rule_sets_for(case.model.case.court))
+    rules = rules_of(*_rule_sets(case.model.case.court))
     try:
         answer = why_not_answer(result, graph, conclusion, rules)
     except UnknownConclusion as exc:
@@ -625,6 +673,7 @@ _FORCE = click.option("--force", is_flag=True, help="Replace an existing output 
 @_FORMAT
 @_OUTPUT
 @_FORCE
+@overlay_option
 @guarded
 def advise(
     case_path: str, today: str | None, budget: int, fmt: str, output: str | None, force: bool
@@ -634,13 +683,12 @@ def advise(
     from engine.advice_report import advice_report
     from engine.advice_text import render_advice
     from engine.counterfactual import advise as search
-    from jurisdictions import RULES_VERSION, rule_sets_for
 
     case = _load(case_path)
     day = _day("--today", today)
-    rule_sets = rule_sets_for(case.model.case.court)
+    rule_sets = _rule_sets(case.model.case.court)
     advice = search(case, rule_sets, _gates(rule_sets), today=day, budget=budget)
-    _emit(_report(advice_report(advice, RULES_VERSION), fmt, render_advice), output, force)
+    _emit(_report(advice_report(advice, _rules_version()), fmt, render_advice), output, force)
 
 
 @main.command()
@@ -648,15 +696,15 @@ def advise(
 @_FORMAT
 @_OUTPUT
 @_FORCE
+@overlay_option
 @guarded
 def deadlines(case_path: str, fmt: str, output: str | None, force: bool) -> None:
     """Every deadline the rules know about for this case, with its arithmetic and authority."""
     from engine.advice_text import render_deadlines
     from engine.deadlines import deadlines_report
-    from jurisdictions import RULES_VERSION
 
     _, result = _decide(_load(case_path))
-    _emit(_report(deadlines_report(result, RULES_VERSION), fmt, render_deadlines), output, force)
+    _emit(_report(deadlines_report(result, _rules_version()), fmt, render_deadlines), output, force)
 
 
 @main.command()
@@ -664,16 +712,16 @@ def deadlines(case_path: str, fmt: str, output: str | None, force: bool) -> None
 @_FORMAT
 @_OUTPUT
 @_FORCE
+@overlay_option
 @guarded
 def checklist(case_path: str, fmt: str, output: str | None, force: bool) -> None:
     """The movant's pre-filing checklist: each requirement met, not met, unknown or not
     required, with the facts behind it."""
     from engine.advice_text import render_checklist
     from engine.checklist import checklist_report
-    from jurisdictions import RULES_VERSION
 
     _, result = _decide(_load(case_path))
-    _emit(_report(checklist_report(result, RULES_VERSION), fmt, render_checklist), output, force)
+    _emit(_report(checklist_report(result, _rules_version()), fmt, render_checklist), output, force)
 
 
 @main.command()
@@ -689,6 +737,7 @@ def checklist(case_path: str, fmt: str, output: str | None, force: bool) -> None
 @click.option(
     "--resume", is_flag=True, help="Continue an interrupted export (FILE.partial), no duplicates."
 )
+@overlay_option
 @guarded
 def export(cases: tuple[str, ...], output: str, force: bool, resume: bool) -> None:
     """Training records: one JSON line per conclusion (each request's disposition, then the
@@ -731,6 +780,176 @@ def export(cases: tuple[str, ...], output: str, force: bool, resume: bool) -> No
                 progress.update(1)
 
         run_all(iter_cases(names, _limits()), work, what="cases", note=out.progress_note)
+
+
+@main.command()
+@click.option("--n", "count", type=click.IntRange(min=0), required=True, help="How many cases.")
+@click.option("--seed", type=int, default=0, show_default=True, help="Same seed, same files.")
+@click.option(
+    "--jurisdiction", help="california, federal, or federal/<district> (default: any of them)."
+)
+@click.option(
+    "--motion",
+    type=click.Choice(
+        [
+            "compel_further",
+            "compel_initial",
+            "deem_admitted",
+            "protective_order",
+            "compel_compliance",
+            "compel_attendance",
+        ]
+    ),
+    help="The kind of motion (default: drawn, mostly motions to compel further responses).",
+)
+@click.option(
+    "--format", "fmt", type=click.Choice(["yaml", "json"]), default="yaml", show_default=True
+)
+@click.option("-o", "--output", "directory", required=True, help="Directory to write into.")
+@click.option("--force", is_flag=True, help="Replace existing files of the same names.")
+@guarded
+def generate(
+    count: int,
+    seed: int,
+    jurisdiction: str | None,
+    motion: str | None,
+    fmt: str,
+    directory: str,
+    force: bool,
+) -> None:
+    """Write N synthetic, valid case files, reproducibly (the property tests' generators)."""
+    from kb.output import atomic_write
+    from kb.testing import Knobs, jurisdiction_knobs, to_json, to_yaml
+    from kb.testing import generate as generate_cases
+
+    try:
+        knobs = jurisdiction_knobs(jurisdiction) if jurisdiction else Knobs()
+    except ValueError as exc:
+        raise InputError("--jurisdiction", "", str(exc)) from None
+    knobs = knobs.with_(motion=motion)
+    folder = Path(directory)
+    if folder.exists() and not folder.is_dir():
+        raise InputError(directory, "", "not a directory")
+    width = max(5, len(str(max(count - 1, 0))))
+    paths = [folder / f"case-{index:0{width}d}.{fmt}" for index in range(count)]
+    clash = next((p for p in paths if p.exists()), None)
+    if clash is not None and not force:
+        raise InputError(str(clash), "", "output file exists; use --force to replace it")
+    folder.mkdir(parents=True, exist_ok=True)
+    render = to_yaml if fmt == "yaml" else to_json
+    for path, doc in zip(paths, generate_cases(count, seed, knobs), strict=True):
+        atomic_write(path, render(doc), force=True)
+    click.echo(f"wrote {count} case files to {folder}")
+
+
+def _decided_here(path: str, as_of: dt.date | None = None) -> Any:
+    """A rulediff snapshot of one case decided by this rule base (as of a date, if given)."""
+    from engine.exports.node_link import to_data
+    from engine.provenance import build_graph
+    from engine.rulediff import snapshot
+    from kb.crossref import resolve
+    from kb.reader import read_document
+
+    if as_of is None:
+        case = _load(path)
+    else:
+        document = read_document(Path(path), limits=_limits())
+        if isinstance(document, dict) and isinstance(document.get("case"), dict):
+            document["case"]["decided"] = as_of.isoformat()
+        try:
+            case = resolve(path, document)
+        except InputError as exc:
+            if exc.path != "motion.served.date":
+                raise
+            raise InputError(path, "--as-of", f"{as_of} is before the motion was served") from None
+    decision, result = _decide(case)
+    return snapshot(path, decision.model_dump(mode="json"), to_data(build_graph(result)))
+
+
+@main.command("diff")
+@click.argument("cases", nargs=-1, required=True)
+@click.option(
+    "--rules",
+    "refs",
+    multiple=True,
+    help="A git revision or rules version, twice: OLD then NEW ('.' is the working tree).",
+)
+@click.option("--as-of", "dates", multiple=True, help="A date (YYYY-MM-DD), twice: OLD then NEW.")
+@click.option(
+    "--overlay",
+    "overlays",
+    multiple=True,
+    metavar="FILE",
+    help="Once: the rule base without, then with this overlay. Twice: OLD then NEW overlay.",
+)
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
+@click.option("--exit-code", is_flag=True, help="Exit 1 when any decision changed.")
+@guarded
+def diff(
+    cases: tuple[str, ...],
+    refs: tuple[str, ...],
+    dates: tuple[str, ...],
+    overlays: tuple[str, ...],
+    fmt: str,
+    exit_code: bool,
+) -> None:
+    """Which decisions change between two rule bases, two dates, or without and with an overlay,
+    request by request, with the rule firings that differ (CASES: files or directories)."""
+    from engine import rulediff
+    from kb.sources import case_paths
+
+    paths = case_paths(cases)
+    if overlays and (refs or dates or len(overlays) > 2):
+        raise InputError(
+            "kb diff", "", "give --overlay FILE once or twice, without --rules or --as-of"
+        )
+    if overlays:
+        chosen: list[str | None] = [None, *overlays] if len(overlays) == 1 else list(overlays)
+        sides = []
+        for overlay_path in chosen:
+            _State.overlay_path, _State.overlay = overlay_path, None
+            sides.append([_decided_here(p) for p in paths])
+        _State.overlay_path, _State.overlay = None, None
+        labels = tuple(f"overlay {o}" if o else "rule base" for o in chosen)
+    elif len(refs) == 2 and not dates:
+        from engine import revisions
+
+        sides = []
+        for ref in refs:
+            if ref == ".":
+                sides.append([_decided_here(p) for p in paths])
+                continue
+            repo = revisions.repository(Path.cwd())
+            with revisions.checkout(repo, revisions.resolve_revision(repo, ref)) as tree:
+                outputs = revisions.decide_in(tree, [Path(p) for p in paths])
+            sides.append(
+                [rulediff.snapshot(p, d, g) for p, (d, g) in zip(paths, outputs, strict=True)]
+            )
+        labels = (f"rules {refs[0]}", f"rules {refs[1]}")
+    elif len(dates) == 2 and not refs:
+        days = []
+        for text in dates:
+            try:
+                days.append(dt.date.fromisoformat(text))
+            except ValueError:
+                raise InputError(
+                    "--as-of", "", f"not a date: {text!r} (write YYYY-MM-DD)"
+                ) from None
+        sides = [[_decided_here(p, day) for p in paths] for day in days]
+        labels = (f"as of {dates[0]}", f"as of {dates[1]}")
+    else:
+        raise InputError(
+            "kb diff",
+            "",
+            "give --rules OLD --rules NEW, --as-of OLD --as-of NEW, or --overlay FILE",
+        )
+    diffs = [rulediff.compare(old, new) for old, new in zip(sides[0], sides[1], strict=True)]
+    render = rulediff.render_text if fmt == "text" else rulediff.to_json
+    click.echo(render(diffs, labels[0], labels[1]), nl=False)
+    if exit_code and any(d.changed for d in diffs):
+        sys.exit(1)
 
 
 @main.command()

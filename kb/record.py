@@ -289,15 +289,30 @@ class _Builder:
                 label,
             )
 
+    def in_record_order(self) -> list[tuple[int, Conferral]]:
+        """The communications with their file positions, in the order of the record: by date,
+        then by what they say, never by where the file lists them or what it calls them, so
+        that reordering a file or renaming its ids changes nothing the rules see."""
+        names = {pid: party.name for pid, party in self.model.parties.items()}
+
+        def key(pair: tuple[int, Conferral]) -> tuple[object, ...]:
+            c = pair[1]
+            raised = tuple(r.sort_key() for r in self.raised.get(c.id, ()))
+            content = (c.method, c.substance or "", tuple(c.offers), raised, c.record or "")
+            return (c.date, names[c.from_], names[c.to], *content)
+
+        return sorted(enumerate(self.model.conferrals), key=key)
+
     def conferrals(self) -> None:
         model = self.model
         answered_by: dict[str, list[str]] = {}
         senders = {c.id: c.from_ for c in model.conferrals}
-        for c in model.conferrals:
+        self.raised = _raised_requests(self.case)
+        self.ordered = self.in_record_order()
+        for _, c in self.ordered:
             # Answered means answered by the other side, before the motion was served.
             if c.replying_to and c.date < self.served and senders[c.replying_to] != c.from_:
                 answered_by.setdefault(c.replying_to, []).append(c.id)
-        self.raised = _raised_requests(self.case)
         before = sum(1 for c in model.conferrals if c.date < self.served)
         self.add(
             F.ConferralRecord(count=len(model.conferrals), before_motion=before),
@@ -305,7 +320,7 @@ class _Builder:
             f"the record of meet-and-confer communications: {len(model.conferrals)} in all, "
             f"{before} before the motion was served",
         )
-        for index, c in enumerate(model.conferrals):
+        for index, c in self.ordered:
             raised = self.raised.get(c.id, ())
             what = (
                 f"raised {self.record.phrase(str(r) for r in raised)}"
@@ -347,7 +362,7 @@ class _Builder:
     def requests(self) -> None:
         model = self.model
         index: dict[RequestRef, list[Conferral]] = {}
-        for c in sorted(model.conferrals, key=lambda c: c.date):  # stable: file order on ties
+        for _, c in self.ordered:
             for ref in self.raised.get(c.id, ()):
                 index.setdefault(ref, []).append(c)
         # Each set's response items once, not once per request (quadratic in large sets).

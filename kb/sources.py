@@ -35,6 +35,8 @@ def case_paths(names: Iterable[str]) -> list[str]:
                 for p in sorted(path.rglob("*"))
                 if p.is_file()
                 and p.suffix in CASE_SUFFIXES
+                # test snapshots (__snapshots__), caches and hidden folders hold no case files
+                and not any(part.startswith(("__", ".")) for part in p.relative_to(path).parts[:-1])
                 and not p.name.endswith(EXPECTED_SUFFIXES)
             )
         else:

@@ -44,7 +44,9 @@ class CaliforniaCourtReporterStatement:
         per bill summaries; exact text UNVERIFIED)."""
         self.conclude(
             OpenQuestion(
-                finding="motion.papers.meet_and_confer_declaration",
+                # Its own finding: whether a declaration was filed at all is another question
+                # (common.record.paper_not_stated), and the two may both be open.
+                finding="motion.papers.meet_and_confer_declaration.reporter_statement",
                 question="Does the meet-and-confer declaration state whether the parties "
                 "conferred about retaining a certified shorthand reporter (CCP 2016.040 as "
                 "amended by AB 711)?",

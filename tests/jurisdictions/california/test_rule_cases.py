@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import pytest
 
+from kb.facts import OpenQuestion
 from tests.helpers import (
     DELETE,
     ca_deem_admitted,
     ca_further,
     ca_initial,
     edit,
+    run,
     shift_years,
 )
 from tests.jurisdictions.rule_cases import Doc, also, check_fires, check_near_miss
@@ -434,3 +436,17 @@ def test_rule_fires(rule_id: str) -> None:
 @pytest.mark.parametrize("rule_id", sorted(CASES))
 def test_rule_near_miss(rule_id: str) -> None:
     check_near_miss(rule_id, CASES[rule_id][1])
+
+
+def test_two_open_questions_about_one_declaration() -> None:
+    """Whether a declaration was filed and whether it speaks of a court reporter are separate
+    open questions: with neither in the case file, both are asked (once this raised a
+    rule-contract error, as both used one finding; found by the property tests' generator)."""
+    doc = shift_years(CA, 2)
+    doc["motion"].pop("papers", None)
+    _, result = run(doc)
+    findings = {f["finding"] for f in result.live(OpenQuestion)}
+    assert {
+        "motion.papers.meet_and_confer_declaration",
+        "motion.papers.meet_and_confer_declaration.reporter_statement",
+    } <= findings
