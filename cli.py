@@ -172,6 +172,7 @@ def main(debug: bool, max_file_bytes: int | None, max_requests: int | None) -> N
     _State.debug = debug
     _State.max_file_bytes = max_file_bytes
     _State.max_requests = max_requests
+    _State.overlay_path, _State.overlay = None, None  # an overlay lasts for one command
 
 
 @main.command()
@@ -499,6 +500,7 @@ class _Progress:
 @click.option(
     "--progress/--no-progress", default=None, help="Progress bar (default: on a terminal)."
 )
+@overlay_option
 @guarded
 def batch(
     paths: tuple[str, ...],
@@ -518,6 +520,12 @@ def batch(
     from jurisdictions import RULES_VERSION, rule_sets_for
 
     law = B.Law(rule_sets_for, RULES_VERSION)
+    if _State.overlay_path is not None:
+        from jurisdictions.overlays import OverlayRuleSets
+
+        # Check it here (a bad overlay is one error, not one per case); workers read it again.
+        path = str(Path(_State.overlay_path).resolve())
+        law = B.Law(OverlayRuleSets(path), _rules_version())
     streamed = any(p == "-" or p.endswith(".jsonl") for p in paths)
     listed = None if streamed else list(B.items(paths))
     source = B.items(paths) if listed is None else listed

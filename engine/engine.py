@@ -63,7 +63,13 @@ def _active(engine_class: type, as_of: dt.date) -> tuple[tuple[Rule, ...], Plan]
     """The rules in force on ``as_of`` and their plan (cached per class and date)."""
     key = (engine_class, as_of)
     if key not in _ACTIVE:
-        rules = tuple(r for r in rules_of(engine_class) if rule_meta(r).effective.covers(as_of))
+        # An overlay (what-if law) can switch rules off for a run: they are then not in force.
+        disabled: frozenset[str] = getattr(engine_class, "disabled_rules", frozenset())
+        rules = tuple(
+            r
+            for r in rules_of(engine_class)
+            if rule_meta(r).effective.covers(as_of) and rule_meta(r).id not in disabled
+        )
         _ACTIVE[key] = (rules, plan([rule_meta(r) for r in rules]))
     return _ACTIVE[key]
 
