@@ -495,8 +495,15 @@ class _Progress:
     help="local: this machine (a process pool); dask: a Dask distributed cluster.",
 )
 @click.option("--scheduler", help="The Dask scheduler's address (tcp://HOST:8786).")
-@click.option("-o", "--output", help="Write the JSON Lines to FILE (atomically).")
+@click.option(
+    "-o", "--output", help="Write the JSON Lines to FILE (FILE.partial until the run completes)."
+)
 @click.option("--force", is_flag=True, help="Replace an existing output file.")
+@click.option(
+    "--resume",
+    is_flag=True,
+    help="Continue an interrupted run (FILE.partial): cases already decided are skipped.",
+)
 @click.option(
     "--progress/--no-progress", default=None, help="Progress bar (default: on a terminal)."
 )
@@ -509,6 +516,7 @@ def batch(
     scheduler: str | None,
     output: str | None,
     force: bool,
+    resume: bool,
     progress: bool | None,
 ) -> None:
     """Decide many cases: files, directories and JSON Lines streams (``-`` for standard input).
@@ -518,62 +526,51 @@ def batch(
     """
     from engine import batch as B
     from jurisdictions import RULES_VERSION, rule_sets_for
+    from kb.jsonl import JsonlWriter
+    from kb.progress import run_all
 
-    law = B.Law(rule_sets_for, RULES_VERSION)
+    law = B.Law(rule_sets_for, RULES_VERSION, _limits())
     if _State.overlay_path is not None:
         from jurisdictions.overlays import OverlayRuleSets
 
         # Check it here (a bad overlay is one error, not one per case); workers read it again.
         path = str(Path(_State.overlay_path).resolve())
-        law = B.Law(OverlayRuleSets(path), _rules_version())
+        law = B.Law(OverlayRuleSets(path), _rules_version(), _limits())
     streamed = any(p == "-" or p.endswith(".jsonl") for p in paths)
     listed = None if streamed else list(B.items(paths))
-    source = B.items(paths) if listed is None else listed
-    if executor == "dask":
-        if not scheduler:
-            raise click.UsageError("--executor dask needs --scheduler ADDRESS")
-        outcomes = B.run_dask(source, law, scheduler)
-    else:
-        outcomes = B.run_local(source, law, jobs or B.default_jobs())
+    everything = B.items(paths) if listed is None else listed
     show = sys.stderr.isatty() if progress is None else progress
-    bar = _Progress(None if listed is None else len(listed), show)
     failed = 0
-    with _lines_out(output, force) as out:
-        for outcome in outcomes:
-            out.write(outcome.line + "\n")
+    target = Path(output) if output else None
+    with JsonlWriter(target, key=lambda r: str(r["source"]), resume=resume, force=force) as out:
+        # Cases an interrupted run already decided are not decided again (--resume).
+        source = (item for item in everything if item.source not in out.done)
+        if executor == "dask":
+            if not scheduler:
+                raise click.UsageError("--executor dask needs --scheduler ADDRESS")
+            outcomes = B.run_dask(source, law, scheduler)
+        else:
+            outcomes = B.run_local(source, law, jobs or B.default_jobs())
+        todo = None if listed is None else len(listed) - len(out.done)
+        bar = _Progress(todo, show)
+
+        def write(outcome: Any) -> None:
+            nonlocal failed
+            record = json.loads(outcome.line)
+            out.write(record)
             if outcome.failed:
                 failed = max(failed, outcome.failed)
                 if show and bar.done:
                     click.echo("", err=True)  # keep the error off the bar's line
-                click.echo(json.loads(outcome.line)["error"], err=True)
+                click.echo(record["error"], err=True)
             bar.step()
-    bar.close()
+
+        try:
+            run_all(outcomes, write, what="cases", note=out.progress_note, total=todo)
+        finally:
+            bar.close()
     if failed:
         sys.exit(1 if failed == 2 else 2)
-
-
-def _lines_out(output: str | None, force: bool) -> Any:
-    """Standard output, or a temporary file renamed onto ``output`` once all is written."""
-    import contextlib
-    import os
-    import tempfile
-
-    @contextlib.contextmanager
-    def to_file(path: Path) -> Any:
-        if path.exists() and not force:
-            raise InputError(str(path), "", "output file exists; use --force to replace it")
-        fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent or Path("."))
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-                yield handle
-            os.replace(temp, path)
-        finally:
-            if os.path.exists(temp):
-                os.unlink(temp)
-
-    if output is None:
-        return contextlib.nullcontext(sys.stdout)
-    return to_file(Path(output))
 
 
 @main.command()

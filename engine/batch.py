@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from kb.errors import InputError
+from kb.limits import Limits
 
 CHUNK = 16
 """Cases per task: enough to amortise a round trip, small enough to keep workers busy."""
@@ -44,6 +45,8 @@ class Law:
 
     rule_sets_for: Callable[[Any], tuple[type, ...]]
     version: str
+    limits: Limits | None = None
+    """Bounds on case files (default: :meth:`Limits.from_env` where the case is read)."""
 
 
 @dataclass(frozen=True)
@@ -128,10 +131,11 @@ def _decide(item: Item, law: Law) -> Any:
     from kb.record import build_record
 
     if item.path is not None:
-        case = load_case(item.path)
+        case = load_case(item.path, law.limits)
     else:
         assert item.text is not None
-        case = resolve(item.source, parse_text(item.source, item.text, as_json=True))
+        document = parse_text(item.source, item.text, as_json=True)
+        case = resolve(item.source, document, law.limits)
     rule_sets = law.rule_sets_for(case.model.case.court)
     key = (rule_sets, case.model.case.decided)
     engines: dict[tuple[Any, ...], Any] = _LOCAL.__dict__.setdefault("engines", {})
@@ -187,8 +191,14 @@ def run_local(source: Iterable[Item], law: Law, jobs: int = 1) -> Iterator[Outco
         return
     from concurrent.futures import ProcessPoolExecutor
 
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    from kb.progress import ignore_sigint
+
+    # Workers ignore Ctrl-C: the parent alone stops the run, writes what is done and says so.
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=ignore_sigint)
+    try:
         yield from _pooled(pool, source, law, jobs)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _pooled(pool: Executor, source: Iterable[Item], law: Law, jobs: int) -> Iterator[Outcome]:

@@ -27,13 +27,16 @@ def run_all(
     *,
     what: str = "inputs",
     note: Callable[[int], str] | None = None,
+    total: int | None = None,
 ) -> int:
     """Call ``work`` on each item in order; return how many were done.
 
     On KeyboardInterrupt raise :class:`Interrupted` with the count done so far, the total
-    (when ``items`` has a length), and ``note(done)`` (e.g. where the output so far is).
+    (``total``, or the length of ``items`` when it has one), and ``note(done)`` (e.g. where
+    the output so far is).
     """
-    total = len(items) if isinstance(items, Sized) else None
+    if total is None and isinstance(items, Sized):
+        total = len(items)
     done = 0
     try:
         for item in items:

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
-FAST_TESTS = ("tests/jurisdictions", "tests/cases", "tests/properties")
+FAST_TESTS = ("tests/jurisdictions", "tests/cases", "tests/golden", "tests/properties")
 SKIPPED_TESTS = (
     # Its worker processes decide with the rule base unmutated, so it would fail for every
     # mutant without saying anything about the rule.
