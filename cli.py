@@ -810,7 +810,15 @@ def export(cases: tuple[str, ...], output: str, force: bool, resume: bool) -> No
 @click.option(
     "--format", "fmt", type=click.Choice(["yaml", "json"]), default="yaml", show_default=True
 )
-@click.option("-o", "--output", "directory", required=True, help="Directory to write into.")
+@click.option(
+    "-o",
+    "--output",
+    "directory",
+    default="-",
+    show_default=True,
+    help="Directory to write into; '-': JSON Lines on standard output (for kb export - or "
+    "kb batch -).",
+)
 @click.option("--force", is_flag=True, help="Replace existing files of the same names.")
 @guarded
 def generate(
@@ -832,6 +840,11 @@ def generate(
     except ValueError as exc:
         raise InputError("--jurisdiction", "", str(exc)) from None
     knobs = knobs.with_(motion=motion)
+    if directory == "-":
+        for doc in generate_cases(count, seed, knobs):
+            sys.stdout.write(json.dumps(doc, ensure_ascii=False, separators=(",", ":")) + "\n")
+        sys.stdout.flush()
+        return
     folder = Path(directory)
     if folder.exists() and not folder.is_dir():
         raise InputError(directory, "", "not a directory")

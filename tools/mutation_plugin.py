@@ -32,7 +32,7 @@ def _passes(item: pytest.Item) -> bool:
     return all(report.passed or report.skipped for report in reports)
 
 
-FIRST = ("tests/cases/", "tests/properties/")
+FIRST = ("tests/cases/", "tests/golden/", "tests/properties/")
 """After a rule's own rows: the tests that look at decisions (a negated rule still fires, so
 only they can notice it), cheapest first; the other rows of the rule-case tables come last."""
 

@@ -84,3 +84,20 @@ def test_bad_jurisdiction(tmp_path: Path) -> None:
     assert code == 2
     assert out.startswith("error: --jurisdiction: unknown")
     assert not list(tmp_path.iterdir())
+
+
+def test_json_lines_on_standard_output_feed_kb_export(tmp_path: Path) -> None:
+    """``kb generate`` without ``-o`` streams JSON Lines: the same cases as the files (as JSON),
+    which ``kb export -`` and ``kb batch -`` read."""
+    import json
+
+    code, out = run("generate", "--n", "6", "--seed", "4")
+    assert code == 0, out
+    streamed = [json.loads(line) for line in out.splitlines()]
+    code, _ = run("generate", "--n", "6", "--seed", "4", "--format", "json", "-o", str(tmp_path))
+    assert code == 0
+    files = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(tmp_path.iterdir())]
+    assert streamed == files
+    result = CliRunner().invoke(main, ["batch", "-", "--jobs", "1", "--no-progress"], input=out)
+    assert result.exit_code == 0, result.output
+    assert len(result.output.splitlines()) == 6
