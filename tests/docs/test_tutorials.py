@@ -34,3 +34,10 @@ def test_guide_code_runs(page: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     blocks = BLOCK.findall(page.read_text(encoding="utf-8"))
     namespace: dict[str, object] = {"__name__": f"guide_{page.stem.replace('-', '_')}"}
     exec(compile("\n".join(blocks), str(page), "exec"), namespace)
+
+
+def test_the_python_api_page_imports() -> None:
+    """Every name the Python API reference lists can be imported as it says."""
+    page = ROOT / "docs" / "reference" / "python-api.md"
+    (block, *_) = BLOCK.findall(page.read_text(encoding="utf-8"))
+    exec(compile(block, str(page), "exec"), {"__name__": "python_api_page"})
