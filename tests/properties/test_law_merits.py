@@ -87,6 +87,11 @@ def test_protection_needs_good_cause(doc: Doc, good_cause: bool | None) -> None:
     the movant must show; with the finding made, the court reaching the merits grants it."""
     found = on_the_merits(doc)
     found.setdefault("findings", {}).pop("good_cause", None)
+    if found["case"]["court"]["system"] == "federal":
+        # In a federal court the judge may rule request by request on the movant's objections
+        # (sustained: protection for that request; overruled: none), and good cause decides
+        # only the rest; leave those rulings out here so that good cause decides them all.
+        found["findings"].pop("objections", None)
     if good_cause is not None:
         found["findings"]["good_cause"] = good_cause
     decision, result = decide(found)
@@ -95,6 +100,26 @@ def test_protection_needs_good_cause(doc: Doc, good_cause: bool | None) -> None:
             assert outcome.disposition != "granted", request
         elif decided_at(result, request) == "merits":
             assert outcome.disposition == "granted", request
+
+
+@given(case_files(system="federal", motion="protective_order", requests=(2, 6)), st.booleans())
+def test_federal_protection_is_ruled_request_by_request(doc: Doc, good_cause: bool) -> None:
+    """FRCP 26(c)(1): where the judge ruled on the movant's objections to a request (sustained:
+    protected; overruled: not), that ruling decides the request whatever good cause found for
+    the rest; a request the court reaches on the merits follows it."""
+    found = on_the_merits(doc)
+    motion_refs = [str(r) for r in load(found).motion_requests]
+    first, second = motion_refs[0], motion_refs[-1]
+    found.setdefault("findings", {})["good_cause"] = good_cause
+    found["findings"]["objections"] = {
+        "sustained": spec(found, [first]),
+        "overruled": spec(found, [second]),
+    }
+    decision, result = decide(found)
+    if decided_at(result, first) == "merits":
+        assert decision.requests[first].disposition == "granted", first
+    if decided_at(result, second) == "merits":
+        assert decision.requests[second].disposition != "granted", second
 
 
 @given(
