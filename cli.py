@@ -556,13 +556,12 @@ def batch(
 
         def write(outcome: Any) -> None:
             nonlocal failed
-            record = json.loads(outcome.line)
-            out.write(record)
+            out.write_line(outcome.source, outcome.line)
             if outcome.failed:
                 failed = max(failed, outcome.failed)
                 if show and bar.done:
                     click.echo("", err=True)  # keep the error off the bar's line
-                click.echo(record["error"], err=True)
+                click.echo(json.loads(outcome.line)["error"], err=True)
             bar.step()
 
         try:

@@ -60,10 +60,16 @@ class Item:
 
 @dataclass(frozen=True)
 class Outcome:
-    """One output line, and whether the case was bad input (1) or an internal failure (2)."""
+    """One output line (compact JSON, as kb/jsonl writes it), the case's source, and whether
+    the case was bad input (1) or an internal failure (2)."""
 
     line: str
     failed: int = 0
+    source: str = ""
+
+
+def _line(record: dict[str, Any]) -> str:
+    return json.dumps(record, ensure_ascii=False, separators=(",", ":"))
 
 
 CASE_SUFFIXES = (".yaml", ".yml", ".json")
@@ -113,12 +119,12 @@ def decide_item(item: Item, law: Law) -> Outcome:
     """Load and decide one case; a bad case becomes an error line, never an exception."""
     try:
         decision = _decide(item, law)
-        return Outcome(json.dumps({"source": item.source, "decision": decision}))
+        return Outcome(_line({"source": item.source, "decision": decision}), 0, item.source)
     except InputError as exc:
-        return Outcome(json.dumps({"source": item.source, "error": exc.line()}), failed=1)
+        return Outcome(_line({"source": item.source, "error": exc.line()}), 1, item.source)
     except Exception as exc:
         message = f"error: internal: {type(exc).__name__}: {exc}"
-        return Outcome(json.dumps({"source": item.source, "error": message}), failed=2)
+        return Outcome(_line({"source": item.source, "error": message}), 2, item.source)
 
 
 def _decide(item: Item, law: Law) -> Any:

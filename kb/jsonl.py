@@ -121,7 +121,18 @@ class JsonlWriter:
             self.skipped += 1
             return False
         # Field order is the producer's (deterministic); compact, one record per line.
-        line = json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n"
+        return self._append(name, json.dumps(record, ensure_ascii=False, separators=(",", ":")))
+
+    def write_line(self, name: str, line: str) -> bool:
+        """Append a record already serialised (compact JSON, no newline) under the key
+        ``name``, as :meth:`write` would have written it; False if ``name`` was written."""
+        if name in self.done:
+            self.skipped += 1
+            return False
+        return self._append(name, line)
+
+    def _append(self, name: str, text: str) -> bool:
+        line = text + "\n"
         assert self._handle is not None, "use JsonlWriter as a context manager"
         with sigint_deferred():  # a record is written whole or not at all
             self._handle.write(line)
