@@ -18,11 +18,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
 
+from kb.authorities import UnknownAuthority, resolve
 from kb.casefile import Court
 from kb.errors import InputError
 from kb.overlay import AddedModule, LoadedOverlay
 from kb.parameters import Parameters
-from kb.rules import rule_meta, rules_of
+from kb.rules import RuleMeta, rule_meta, rules_of
 
 
 class AppliedOverlay:
@@ -146,6 +147,29 @@ def _mixins_of(module: ModuleType) -> tuple[type, ...]:
     )
 
 
+def _check_added_rule(
+    overlay: LoadedOverlay, index: int, meta: RuleMeta, rule_base: dict[str, tuple[type, ...]]
+) -> None:
+    """An added rule needs its own id and authorities that resolve (as ``kb lint`` requires of
+    the rule base), so that a run under the overlay cannot fail half-way through a graph."""
+    where = f"add[{index}].module"
+    base_ids = {rule_meta(r).id for mixins in rule_base.values() for r in rules_of(*mixins)}
+    if meta.id in base_ids:
+        raise InputError(
+            overlay.file,
+            where,
+            f"rule {meta.id} is already in the rule base; to replace it, disable it and give "
+            "the new rule another id",
+        )
+    for authority_id in meta.authorities:
+        try:
+            resolve(authority_id)
+        except UnknownAuthority:
+            raise InputError(
+                overlay.file, where, f"rule {meta.id} cites {authority_id!r}, which is unknown"
+            ) from None
+
+
 def apply_overlay(
     overlay: LoadedOverlay,
     rule_base: dict[str, tuple[type, ...]],
@@ -166,7 +190,9 @@ def apply_overlay(
             raise InputError(
                 overlay.file, f"add[{index}].module", f"{spec.module} defines no rule mixins"
             )
-        new_ids.update(rule_meta(r).id for r in rules_of(*mixins))
+        for meta in (rule_meta(r) for r in rules_of(*mixins)):
+            _check_added_rule(overlay, index, meta, rule_base)
+            new_ids.add(meta.id)
         added.append((spec, mixins))
     known = {rule_meta(r).id for mixins in rule_base.values() for r in rules_of(*mixins)}
     known |= new_ids

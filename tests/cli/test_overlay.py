@@ -127,6 +127,20 @@ def test_the_other_commands_take_an_overlay() -> None:
             assert "+reply-rule-off" in out, command
 
 
+RULE_MODULE = """
+from experta import Rule
+from kb.facts import Motion, Requirement
+from kb.rules import rule
+
+
+class Extra:
+    @rule(id="{id}", authorities=("{cite}",), statement="x", derives=(Requirement,))
+    @Rule(Motion(system="california"))
+    def extra(self):
+        \"\"\"x\"\"\"
+        self.conclude(Requirement(requirement="informal_conference"))
+"""
+
 BAD = {
     "unknown rule": (
         "overlay: 1\nid: x\ndisable: [ca.meet_confer.offer_unanswerd]\n",
@@ -158,6 +172,14 @@ BAD = {
         "overlay: 1\nid: x\nadd:\n  - module: empty.py\n",
         "add[0].module: empty.py defines no rule mixins",
     ),
+    "a rule id already taken": (
+        "overlay: 1\nid: x\nadd:\n  - module: taken.py\n",
+        "add[0].module: rule ca.meet_confer.demand_only is already in the rule base",
+    ),
+    "an unknown authority": (
+        "overlay: 1\nid: x\nadd:\n  - module: uncited.py\n",
+        "add[0].module: rule whatif.x.y cites 'ccp:9999', which is unknown",
+    ),
     "format version": ("overlay: 2\nid: x\n", "overlay: must be 1"),
     "typo in a key": ("overlay: 1\nid: x\ndisabled: []\n", "disabled"),
     "bad id": ("overlay: 1\nid: Not An Id\n", "id:"),
@@ -170,6 +192,12 @@ def test_a_bad_overlay_is_one_line_and_exit_2(name: str, tmp_path: Path) -> None
     text, expected = BAD[name]
     (tmp_path / "broken.py").write_text("1 / 0\n", encoding="utf-8")
     (tmp_path / "empty.py").write_text("X = 1\n", encoding="utf-8")
+    (tmp_path / "taken.py").write_text(
+        RULE_MODULE.format(id="ca.meet_confer.demand_only", cite="ccp:2016.040"), encoding="utf-8"
+    )
+    (tmp_path / "uncited.py").write_text(
+        RULE_MODULE.format(id="whatif.x.y", cite="ccp:9999"), encoding="utf-8"
+    )
     overlay = tmp_path / "overlay.yaml"
     overlay.write_text(text, encoding="utf-8")
     result = CliRunner().invoke(main, ["decide", LA_SEED, "--overlay", str(overlay)])
