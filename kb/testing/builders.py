@@ -67,13 +67,20 @@ def _number(source: Source, plan: Plan) -> str:
     return f"{year:02d}-cv-{source.integer(1, 9999):04d}"
 
 
-def _response(source: Source, knobs: Knobs, plan: Plan, dset: SetPlan) -> dict[str, Any] | None:
+def _late_shape(source: Source, plan: Plan) -> int:
+    """How a party said to have failed to respond did respond, for the whole motion (a party
+    answers its sets together): 7 timely, 8 after the motion, 9 unverified, else not at all."""
+    # Admissions come up less often: give their rarer shapes a larger share.
+    return source.integer(2, 9) if plan.motion == "compel_initial" else source.integer(4, 9)
+
+
+def _response(
+    source: Source, knobs: Knobs, plan: Plan, dset: SetPlan, shape: int
+) -> dict[str, Any] | None:
     kinds = RESPONSE_KINDS[dset.kind]
     if dset.response is None:
         if plan.motion not in ("compel_initial", "deem_admitted"):
             return None
-        # Admissions come up less often: give their rarer shapes a larger share.
-        shape = source.integer(2, 9) if plan.motion == "compel_initial" else source.integer(4, 9)
         if shape == 7:
             # A verified response within the 30 days: there was nothing to move on.
             timely = dset.served + dt.timedelta(days=source.integer(10, 28))
@@ -156,7 +163,10 @@ def _supplemental(source: Source, knobs: Knobs, plan: Plan, dset: SetPlan) -> li
 
 def _discovery(source: Source, knobs: Knobs, plan: Plan) -> dict[str, Any]:
     out: dict[str, Any] = {}
+    shape = _late_shape(source, plan)
     for dset in plan.sets:
+        if source.chance(0.2):
+            shape = _late_shape(source, plan)  # now and then, a set answered otherwise
         entry: dict[str, Any] = {
             "kind": dset.kind,
             "set": dset.number,
@@ -165,7 +175,7 @@ def _discovery(source: Source, knobs: Knobs, plan: Plan) -> dict[str, Any]:
             "served": _service(source, knobs, dset.served),
             "requests": set_requests(source, dset),
         }
-        response = _response(source, knobs, plan, dset)
+        response = _response(source, knobs, plan, dset, shape)
         if response is not None:
             entry["response"] = response
         supplemental = _supplemental(source, knobs, plan, dset)
@@ -283,9 +293,9 @@ def _findings(source: Source, knobs: Knobs, plan: Plan) -> dict[str, Any]:
         return {}
     out: dict[str, Any] = {}
     if plan.motion == "protective_order" and source.chance(0.8):
-        out["good_cause"] = source.chance(0.6)
-    elif any(s.kind == "production" for s in plan.sets) and source.chance(0.4):
         out["good_cause"] = source.chance(0.7)
+    elif any(s.kind == "production" for s in plan.sets) and source.chance(0.4):
+        out["good_cause"] = source.chance(0.6)
     refs = [(s.id, n) for s in plan.sets if s.response is not None for n in s.at_issue]
     overruled = subset(source, refs, 1 if knobs.findings and "good_cause" not in out else 0)
     rest = [r for r in refs if r not in overruled]
