@@ -19,7 +19,12 @@ Two ways to draw valid, varied case files (format 1, as plain data), from one bu
 Knobs (:class:`Knobs`) fix the system, district and motion, the number of requests, sets and
 communications, and force patterns in or out: requests never raised, offers never answered,
 late notice, deadlines near weekends and holidays, service methods, pro se and incarcerated
-movants, missing papers, findings, supplemental responses, sanctions, standing orders.
+movants, pro se opponents, missing or deficient papers, demand-only letters, findings,
+supplemental responses, documents produced just before the hearing, sanctions (and requests
+that name no one), standing orders (informal discovery conferences, joint statements, chambers
+joint motions). Each motion kind also varies its own patterns (answers refused at a
+deposition, a deponent's objection, no statement of compliance, a response served in time or
+before the hearing): see :class:`Knobs`.
 
 Mutation strategies change one thing about an existing case file: ``dropped_conferral``,
 ``shifted_date``, ``added_request``, ``renamed_ids``, ``reordered``, and ``mutated`` (any).

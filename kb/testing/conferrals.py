@@ -3,8 +3,9 @@
 Communications are drafted in date order between the movant and the opponent: letters, emails,
 calls; replies that name what they answer (and, without a request list of their own, raise what
 it raised, as :mod:`kb.record` reads them); opponents' offers. Then the patterns are made true
-or false as the knobs ask: a request no communication raised (``never_raised``) and an offer the
-movant never answered (``unanswered_offers``).
+or false as the knobs ask: a request no communication raised (``never_raised``), an offer the
+movant never answered (``unanswered_offers``), and a movant who only wrote to demand compliance
+(``demands_only``).
 """
 
 from __future__ import annotations
@@ -161,6 +162,28 @@ class _Drafter:
             and d.id not in answered
         ]
 
+    def only_demands(self) -> None:
+        """Before the motion, every communication is written and the movant's only demand
+        compliance; the movant wrote at least once about the requests it could raise."""
+        source, plan = self.source, self.plan
+        before = [d for d in self.drafts if d.date < plan.served]
+        if not any(d.sender == plan.movant for d in before):
+            first, last = plan.window
+            demand = self.draft(day(source, first, last), from_movant=True)
+            demand.replying_to, demand.refs = None, list(self.motion_refs)
+            before.append(self.add(demand))
+        renamed: dict[str, str] = {}
+        for draft in before:
+            if draft.method not in ("letter", "email"):
+                draft.method = source.choice(("letter", "email"))
+                renamed[draft.id] = self.new_id(draft.method, draft.date)
+                draft.id = renamed[draft.id]
+            if draft.sender == plan.movant:
+                draft.substance = "demand_only"
+        for draft in self.drafts:
+            if draft.replying_to in renamed:
+                draft.replying_to = renamed[draft.replying_to]
+
     def run(self) -> list[Draft]:
         source, plan = self.source, self.plan
         first, last = plan.window
@@ -193,6 +216,8 @@ class _Drafter:
                 cover = self.draft(day(source, first, last), from_movant=True)
                 cover.replying_to, cover.refs = None, missing
                 self.add(cover)
+        if pattern(source, self.knobs.demands_only, 0.08):
+            self.only_demands()
         return sorted(self.drafts, key=lambda d: d.date)
 
 

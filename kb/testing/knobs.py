@@ -24,13 +24,17 @@ MOTIONS = (
 MOTION_WEIGHTS = {
     "compel_further": 8,
     "compel_initial": 3,
-    "deem_admitted": 1,
-    "protective_order": 1,
-    "compel_compliance": 1,
-    "compel_attendance": 1,
+    "deem_admitted": 2,
+    "protective_order": 2,
+    "compel_compliance": 2,
+    "compel_attendance": 2,
 }
 """How often each motion kind comes up when the knobs leave it open (compel-further motions
-are most of what courts see)."""
+are most of what courts see; the rarer kinds come up often enough that their own patterns, such
+as a deponent's objection or a response served before the hearing, are reached)."""
+RECENT_YEARS = 0.35
+"""The share of cases served in the last two years of ``Knobs.years``: the law changes (CCP
+2023.050 from 2020 and 2024, for instance) are reached often, the older law still is."""
 
 
 @dataclass(frozen=True)
@@ -50,12 +54,30 @@ class Knobs:
       with day 45 near a fixed-date court holiday, so weekends and holidays decide.
     - ``service_methods``: how papers are served (drawn from these).
     - ``pro_se``, ``incarcerated``: the movant is self-represented / a prisoner.
-    - ``papers_missing``: a paper the motion needs is stated as not filed.
+    - ``pro_se_opponent``: the opposing party is a natural person without counsel.
+    - ``papers_missing``: a paper the motion needs is stated as not filed (with a department's
+      or judge's joint-statement order, often the joint statement).
+    - ``papers_deficient``: a filed meet-and-confer declaration or separate statement is stated
+      as not compliant.
+    - ``demands_only``: before the motion the movant only wrote (letters, emails) demanding
+      compliance without reasons, and nobody spoke by telephone, video or in person.
     - ``findings``: the judge's findings on objections, good cause and sanctions are given.
     - ``supplemental``: a supplemental response was served.
+    - ``late_production``: documents were produced (a supplemental response to a production
+      set) after the motion was served, within a week before the hearing.
     - ``sanctions``: sanctions are requested.
-    - ``standing_orders``: the department or judge has standing orders for discovery motions.
-    - ``years``: the range of years the discovery was served in.
+    - ``sanctions_unnamed``: a sanctions request names no one it is sought against.
+    - ``standing_orders``: the department or judge has standing orders for discovery motions
+      (an informal discovery conference first: held, not held, or set for after the hearing;
+      a joint statement or joint motion).
+    - ``years``: the range of years the discovery was served in (the last two of them drawn
+      more often, :data:`RECENT_YEARS`).
+
+    Each motion kind also varies its own patterns: a California motion to compel further
+    answers at a deposition (CCP 2025.480, the record completed on the set's response date); a
+    deponent who objected to the notice before not appearing; a motion to compel compliance
+    with a response that was no statement of compliance; a motion to compel responses or to
+    deem admissions admitted after a timely response, or a response served before the hearing.
     """
 
     system: str | None = None
@@ -71,10 +93,15 @@ class Knobs:
     service_methods: tuple[str, ...] = SERVICE_METHODS
     pro_se: bool | None = None
     incarcerated: bool | None = None
+    pro_se_opponent: bool | None = None
     papers_missing: bool | None = None
+    papers_deficient: bool | None = None
+    demands_only: bool | None = None
     findings: bool | None = None
     supplemental: bool | None = None
+    late_production: bool | None = None
     sanctions: bool | None = None
+    sanctions_unnamed: bool | None = None
     standing_orders: bool | None = None
     years: tuple[int, int] = (2012, 2025)
 

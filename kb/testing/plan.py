@@ -12,11 +12,12 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from kb.requests import Number
-from kb.testing.knobs import DISTRICTS, MOTION_WEIGHTS, MOTIONS, Knobs
+from kb.testing.knobs import DISTRICTS, MOTION_WEIGHTS, MOTIONS, RECENT_YEARS, Knobs
 from kb.testing.source import Source, day, subset
 from kb.testing.vocab import (
     FORM_INTERROGATORIES,
     HOLIDAY_ANCHORS,
+    INDIVIDUALS,
     OFFICERS,
     ORGANIZATIONS,
     PEOPLE,
@@ -32,6 +33,13 @@ SET_KINDS_BY_MOTION = {
     "compel_attendance": ("deposition",),
 }
 """The discovery devices each kind of motion concerns."""
+
+DEPOSITION_FURTHER = 0.12
+"""How often a California motion to compel further responses is one to compel answers or
+production at a deposition (CCP 2025.480), when the knobs leave the motion open to it."""
+ATTENDANCE_OBJECTED = 0.35
+"""How often the deponent of a motion to compel attendance had served an objection to the
+notice (CCP 2025.410) before not appearing."""
 
 
 @dataclass
@@ -62,6 +70,7 @@ class Plan:
     pro_se: bool
     incarcerated: bool
     sets: list[SetPlan]
+    pro_se_opponent: bool
     served: dt.date
     decided: dt.date
     timing: str  # timely | near | late | none
@@ -94,13 +103,16 @@ def _motion(source: Source, knobs: Knobs) -> str:
 
 def _parties(
     source: Source, knobs: Knobs, motion: str
-) -> tuple[dict[str, tuple[str, str]], str, str, str, bool, bool]:
-    """Parties by id, the movant, the opponent, who propounded the discovery, and the movant's
-    status (pro se, incarcerated)."""
+) -> tuple[dict[str, tuple[str, str]], str, str, str, bool, bool, bool]:
+    """Parties by id, the movant, the opponent, who propounded the discovery, and the parties'
+    status (movant pro se, movant incarcerated, opponent pro se)."""
     incarcerated = pattern(source, knobs.incarcerated, 0.1)
     pro_se = pattern(source, knobs.pro_se, 0.6 if incarcerated else 0.1)
+    pro_se_opponent = pattern(source, knobs.pro_se_opponent, 0.1)
     plaintiff = source.choice(PEOPLE)
-    defendant = source.choice(OFFICERS if incarcerated else ORGANIZATIONS)
+    # Only a natural person may appear without counsel: a self-represented opponent is one.
+    defendants = OFFICERS if incarcerated else INDIVIDUALS if pro_se_opponent else ORGANIZATIONS
+    defendant = source.choice(defendants)
     parties = {plaintiff[0]: (plaintiff[1], "plaintiff"), defendant[0]: (defendant[1], "defendant")}
     if source.chance(0.15):
         other = source.choice([o for o in ORGANIZATIONS + OFFICERS if o[0] != defendant[0]])
@@ -111,7 +123,7 @@ def _parties(
     )
     # A protective order is sought by the party the discovery is directed to.
     propounder = opponent if motion == "protective_order" else movant
-    return parties, movant, opponent, propounder, pro_se, incarcerated
+    return parties, movant, opponent, propounder, pro_se, incarcerated, pro_se_opponent
 
 
 def _numbers(source: Source, kind: str, wanted: int) -> tuple[list[Number], list[Number]]:
@@ -128,7 +140,9 @@ def _numbers(source: Source, kind: str, wanted: int) -> tuple[list[Number], list
 
 
 def _start(source: Source, knobs: Knobs) -> dt.date:
-    year = source.integer(*knobs.years)
+    low, high = knobs.years
+    recent = high > low and source.chance(RECENT_YEARS)
+    year = source.integer(max(low, high - 1), high) if recent else source.integer(low, high)
     return dt.date(year, 1, 1) + dt.timedelta(days=source.integer(0, 364))
 
 
@@ -152,13 +166,19 @@ def draw_plan(source: Source, knobs: Knobs) -> Plan:
     if system == "federal":
         district = knobs.district or source.choice(DISTRICTS)
     motion = _motion(source, knobs)
-    parties, movant, opponent, propounder, pro_se, incarcerated = _parties(source, knobs, motion)
+    parties, movant, opponent, propounder, pro_se, incarcerated, pro_se_opponent = _parties(
+        source, knobs, motion
+    )
     responder = movant if propounder == opponent else opponent
     kinds = [
         k
         for k in SET_KINDS_BY_MOTION[motion]
         if not (system == "federal" and k == "form_interrogatories")
     ]
+    if system == "california" and motion == "compel_further" and source.chance(DEPOSITION_FURTHER):
+        # Answers or production refused at a deposition (CCP 2025.480): the set's response is
+        # the day the record was completed.
+        kinds = ["deposition"]
     wanted = source.integer(*knobs.requests)
     set_count = min(wanted, source.integer(*knobs.sets)) if len(kinds) > 1 else 1
     shares = [1] * set_count
@@ -166,12 +186,16 @@ def draw_plan(source: Source, knobs: Knobs) -> Plan:
         shares[source.integer(0, set_count - 1)] += 1
     timing = _timing(source, knobs, motion)
     served0 = _start(source, knobs)
+    objected = motion == "compel_attendance" and source.chance(ATTENDANCE_OBJECTED)
     responded = (
         motion == "compel_compliance"
         or (motion == "compel_further" and source.chance(0.97))
         or (motion == "protective_order" and source.chance(0.3))
+        or objected
     )
-    response0 = served0 + dt.timedelta(days=source.integer(25, 45)) if responded else None
+    # A deponent's objection is served days after the notice, before the deposition date.
+    lag0 = source.integer(3, 12) if objected else source.integer(25, 45)
+    response0 = served0 + dt.timedelta(days=lag0) if responded else None
     if response0 is not None and timing == "near" and source.chance(0.5):
         # Put day 45 near a fixed-date holiday, so that court days decide the last day.
         month, day_of_month = source.choice(HOLIDAY_ANCHORS)
@@ -211,6 +235,7 @@ def draw_plan(source: Source, knobs: Knobs) -> Plan:
         pro_se=pro_se,
         incarcerated=incarcerated,
         sets=sets,
+        pro_se_opponent=pro_se_opponent,
         served=served,
         decided=decided,
         timing=timing if sets[0].response is not None else "none",

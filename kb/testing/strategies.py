@@ -57,7 +57,9 @@ def case_files(knobs: Knobs | None = None, **changes: Any) -> st.SearchStrategy[
 
     Keyword arguments are :class:`~kb.testing.Knobs` fields (``system``, ``district``,
     ``motion``, ``requests``, ``conferrals``, ``never_raised``, ``unanswered_offers``,
-    ``late_notice``, ``near_deadline``, ``service_methods``, ``pro_se``, ``incarcerated``, ...).
+    ``late_notice``, ``near_deadline``, ``service_methods``, ``pro_se``, ``incarcerated``,
+    ``pro_se_opponent``, ``papers_deficient``, ``demands_only``, ``late_production``,
+    ``sanctions_unnamed``, ...).
     """
     chosen = (knobs or Knobs()).with_(**changes) if changes or knobs else Knobs()
     return from_builder(lambda source: build_case(source, chosen))

@@ -32,6 +32,13 @@ ORGANIZATIONS = (
     ("mesa-verde", "City of Mesa Verde"),
     ("brightline", "Brightline Logistics, Inc."),
 )
+INDIVIDUALS = (
+    ("park", "Min-jun Park"),
+    ("foster", "Helen Foster"),
+    ("vargas", "Luis Vargas"),
+)
+"""Defendants who are natural persons (a landlord, a former partner): only they may appear
+without counsel."""
 OFFICERS = (
     ("lane", "J. Lane"),
     ("ortega", "R. Ortega"),

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import collections
 import copy
+import datetime as dt
 from typing import Any
 
 from hypothesis import given, settings
@@ -30,7 +31,7 @@ from kb.testing import (
     to_yaml,
 )
 from tests.helpers import EXAMPLES
-from tests.properties.support import LOADER_EXAMPLES, Doc
+from tests.properties.support import LOADER_EXAMPLES, Doc, iso
 
 SEEDS = sorted(EXAMPLES.glob("*.yaml"))
 
@@ -90,6 +91,44 @@ def test_forced_patterns_are_present(doc: Doc) -> None:
         not c["by_movant"] and c["before_motion"] and c["offers"] and not c["answered_by"]
         for c in conferrals
     ), "an offer must go unanswered before the motion"
+
+
+@given(
+    case_files(
+        system="california",
+        motion="compel_further",
+        pro_se_opponent=True,
+        papers_deficient=True,
+        demands_only=True,
+        late_production=True,
+        sanctions=True,
+        sanctions_unnamed=True,
+    )
+)
+def test_newer_forced_patterns_are_present(doc: Doc) -> None:
+    motion = doc["motion"]
+    assert (
+        doc["parties"][
+            motion["opponent"] if isinstance(motion["opponent"], str) else motion["opponent"][0]
+        ]["counsel"]
+        is False
+    )
+    requests = [motion.get("sanctions"), motion.get("opposition_sanctions")]
+    assert any(r is not None and "against" not in r for r in requests), "someone must go unnamed"
+    papers = motion.get("papers", {}).values()
+    assert any(p["filed"] and p.get("compliant") is False for p in papers)
+    served = iso(motion["served"]["date"])
+    before = [c for c in doc.get("conferrals") or [] if iso(c["date"]) < served]
+    assert any(c["from"] == motion["movant"] for c in before)
+    for conferral in before:
+        assert conferral["method"] in ("letter", "email")
+        if conferral["from"] == motion["movant"]:
+            assert conferral.get("substance") == "demand_only"
+    decided = iso(doc["case"]["decided"])
+    for dset in doc["discovery"].values():
+        if dset["kind"] == "production" and dset.get("response"):
+            late = [iso(s["served"]["date"]) for s in dset.get("supplemental") or []]
+            assert late and all(served < day <= decided <= day + dt.timedelta(7) for day in late)
 
 
 @given(case_files(never_raised=False, unanswered_offers=False, late_notice=False))
@@ -154,4 +193,5 @@ def test_generated_files_exercise_the_rule_base() -> None:
         tally.add(decide(doc)[1])
     rule_ids = [entry["id"] for entry in catalog(all_rule_sets())]
     never = tally.never_fired(rule_ids)
-    assert len(never) <= len(rule_ids) // 10, f"rules no generated case reaches: {never}"
+    # 3 of 143 never fire here, 3 to 5 over other seeds; every rule fires over 2000 cases.
+    assert len(never) <= len(rule_ids) // 20, f"rules no generated case reaches: {never}"

@@ -84,14 +84,13 @@ def test_no_good_cause_no_documents(doc: Doc) -> None:
 @given(case_files(motion="protective_order"), st.sampled_from([True, False, None]))
 def test_protection_needs_good_cause(doc: Doc, good_cause: bool | None) -> None:
     """CCP 2031.060 and its twins, FRCP 26(c)(1): protection only for good cause shown, which
-    the movant must show; with the finding made, the court reaching the merits grants it."""
+    the movant must show; with the finding made, the court reaching the merits grants it.
+    Rulings request by request on the movant's objections (``findings.objections``) would
+    decide those requests instead (Rule 26(c)(1) lets the court forbid some discovery and allow
+    the rest), so they are left out here: this is the motion-wide finding."""
     found = on_the_merits(doc)
     found.setdefault("findings", {}).pop("good_cause", None)
-    if found["case"]["court"]["system"] == "federal":
-        # In a federal court the judge may rule request by request on the movant's objections
-        # (sustained: protection for that request; overruled: none), and good cause decides
-        # only the rest; leave those rulings out here so that good cause decides them all.
-        found["findings"].pop("objections", None)
+    found["findings"].pop("objections", None)
     if good_cause is not None:
         found["findings"]["good_cause"] = good_cause
     decision, result = decide(found)
