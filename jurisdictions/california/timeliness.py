@@ -191,10 +191,18 @@ class CaliforniaTimeliness:
     )
     def extended_in_writing(self: Any, served: dt.date, index: int, until: dt.date) -> None:
         """The statutes allow "any specific later date to which the propounding party and the
-        responding party have agreed in writing"; an oral agreement does not count."""
+        responding party have agreed in writing"; an oral agreement does not count. CCP
+        2025.480(b) (answers at a deposition: "no later than 60 days after the completion of the
+        record") has no such clause, so an agreement does nothing for a deposition set."""
+        discovery = self.record.model.discovery
         kinds = tuple(
-            sorted({self.record.model.discovery[s].kind for s in self.fact("fact:motion")["sets"]})
+            sorted(
+                {discovery[s].kind for s in self.fact("fact:motion")["sets"]}
+                & set(NOTICE_WITHIN_45_DAYS)
+            )
         )
+        if not kinds:
+            return
         self.conclude(
             Exemption(requirement="timely_notice", reason="written extension"), set_kinds=kinds
         )

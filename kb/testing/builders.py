@@ -319,15 +319,7 @@ def _extras(
 ) -> None:
     first, last = plan.window
     response = plan.sets[0].response
-    # CCP 2025.480(b) has no written-extension clause: only written discovery gets one (and
-    # ca.timeliness.extended_in_writing fires citing nothing on a deposition motion).
-    extendable = plan.sets[0].kind != "deposition"
-    if (
-        plan.motion == "compel_further"
-        and response is not None
-        and extendable
-        and source.chance(0.12)
-    ):
+    if plan.motion == "compel_further" and response is not None and source.chance(0.12):
         until = response + dt.timedelta(days=45 + source.integer(5, 60))
         doc["agreements"] = [
             {"kind": "extend_motion_deadline", "until": _iso(until), "record": "Ex. 5"}

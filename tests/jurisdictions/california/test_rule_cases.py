@@ -450,3 +450,54 @@ def test_two_open_questions_about_one_declaration() -> None:
         "motion.papers.meet_and_confer_declaration",
         "motion.papers.meet_and_confer_declaration.reporter_statement",
     } <= findings
+
+
+def test_a_written_extension_does_nothing_for_a_deposition_motion() -> None:
+    """CCP 2025.480(b) has no written-extension clause (the 45-day statutes do): an agreement
+    to extend does not fire ca.timeliness.extended_in_writing on a deposition-only motion.
+    Found by the property that every firing cites an authority that resolves."""
+    doc = {
+        "format": 1,
+        "case": {
+            "title": "Rivera v. Westfield Motors LLC",
+            "number": "12STCV00001",
+            "court": {"system": "california", "county": "Los Angeles", "department": "1"},
+            "decided": "2012-02-21",
+        },
+        "parties": {
+            "rivera": {"name": "Maria Rivera", "side": "plaintiff", "counsel": True},
+            "westfield": {"name": "Westfield Motors LLC", "side": "defendant", "counsel": True},
+        },
+        "discovery": {
+            "depo1": {
+                "kind": "deposition",
+                "set": 1,
+                "from": "rivera",
+                "to": "westfield",
+                "served": {"date": "2012-01-01", "method": "electronic"},
+                "requests": [1, 2],
+                "response": {
+                    "served": {"date": "2012-01-26", "method": "electronic"},
+                    "default": "objections",
+                },
+            }
+        },
+        "motion": {
+            "kind": "compel_further",
+            "movant": "rivera",
+            "opponent": "westfield",
+            "served": {"date": "2012-02-05", "method": "electronic"},
+            "requests": [1],
+            "papers": {
+                "meet_and_confer_declaration": {"filed": True},
+                "separate_statement": {"filed": True},
+            },
+        },
+        "agreements": [
+            {"kind": "extend_motion_deadline", "until": "2012-03-16", "record": "Ex. 5"}
+        ],
+    }
+    check_near_miss("ca.timeliness.extended_in_writing", doc)
+    # the same agreement on written discovery does extend the time
+    written = edit(doc, discovery__depo1__kind="production")
+    check_fires("ca.timeliness.extended_in_writing", written)
