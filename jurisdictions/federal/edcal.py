@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from experta import MATCH, NOT, TEST, Rule
+from experta import MATCH, NOT, TEST, L, Rule
 
 from jurisdictions.common.exchange import conferred_directly
 from jurisdictions.federal.conferral import no_conference_ground
@@ -103,7 +103,7 @@ class EasternDistrict:
         derives=(Exemption,),
     )
     @Rule(
-        Motion(system="federal"),
+        Motion(system="federal", kind=~L("protective_order")),
         Court(district="edcal"),
         DiscoverySet(
             set=MATCH.set,
@@ -118,7 +118,10 @@ class EasternDistrict:
         failure to respond to a discovery request"; a partial response does not qualify. The
         failure is judged when the motion is filed: a response served afterwards does not make
         the motion one that needed a Joint Statement (Munoz v. Bd. of Trustees, E.D. Cal. 2022,
-        heard under 251(e) after late responses)."""
+        heard under 251(e) after late responses). A motion for a protective order is the
+        responding party's own: its not having answered yet is no "failure to respond" that
+        relieves it of the conference and the Joint Statement (Valdez v. Leeds, E.D. Cal. 2019:
+        hearing continued for both)."""
         self.conclude(
             Exemption(requirement="local_conference", reason="no response", set=set),
             set_words=self.record.set_label(set),
@@ -133,13 +136,13 @@ class EasternDistrict:
         derives=(Exemption,),
     )
     @Rule(
-        Motion(system="federal"),
+        Motion(system="federal", kind=~L("protective_order")),
         Court(district="edcal"),
         NOT(DiscoverySet(in_motion=True, responded=True, response_after_motion=False)),
     )
     def no_response_at_all(self: Any) -> None:
         """L.R. 251(e): a motion after a total failure to respond may be noticed without a
-        Joint Statement."""
+        Joint Statement; not a protective-order motion by the party who was to respond."""
         self.conclude(Exemption(requirement="joint_statement", reason="no response"))
 
     @rule(

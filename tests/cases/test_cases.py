@@ -84,6 +84,32 @@ KNOWN_DIFFERENCES = {
         "follows from the sanctions difference: the award the rule base makes carries an order "
         "to pay it"
     ),
+    ("ca-gomez-v-united-maintenance-deemed-unverified", "disposition"): (
+        "the court continued the deemed-admitted hearing so that the plaintiff could serve the "
+        "verified version of responses served unverified before the hearing; CCP 2033.280(c) "
+        "requires the order unless a substantially compliant proposed response was served, and "
+        "an unverified one is not (the rule base grants); continuing to let a party cure is the "
+        "court's discretion, which no case-file fact expresses"
+    ),
+    ("fed-edcal-valdez-v-leeds-protective-order", "disposition"): (
+        "the court continued the hearing a week for the conference and the Joint Statement "
+        "rather than dropping the motion; L.R. 251(a) says the hearing 'may be dropped', and "
+        "other E.D. orders on the same defects deny without prejudice (Valladores, Molen, Cal. "
+        "Sportfishing), as the rule base does; which the judge chooses is discretion"
+    ),
+    ("fed-edcal-valdez-v-leeds-protective-order", "orders"): (
+        "follows from the disposition difference: the continuance came with directions to "
+        "confer by telephone or in person and file a Joint Statement"
+    ),
+    ("fed-edcal-barajas-v-blue-diamond", "disposition"): (
+        "rule-base gap, not a judgment call: the catalog's federal conferral gate asks 'Did the "
+        "movant respond to offers made?' (law/federal.md, decision procedure step 4), but only "
+        "California encodes it (ca.meet_confer.offer_unanswered); no federal rule denies a "
+        "motion whose movant never answered the opponent's proposal, so the rule base reaches "
+        "the merits and grants"
+    ),
+    ("fed-edcal-barajas-v-blue-diamond", "decisive"): "follows from the disposition difference",
+    ("fed-edcal-barajas-v-blue-diamond", "orders"): "follows from the disposition difference",
 }
 
 

@@ -44,6 +44,13 @@ CD_NO_STIP = edit(CD, motion__papers__joint_statement={"filed": False})
 SD_CHAMBERS = edit(SD, case__court__standing_orders=["chambers_joint_motion"])
 SD_UNILATERAL = edit(SD_CHAMBERS, motion__papers__joint_statement={"filed": False})
 NO_AMOUNT = {"requested": True, "against": "acme"}
+# the responding party moves for protection before answering: no 251(e) "failure to respond"
+ED_PROTECTIVE = edit(
+    federal_initial("edcal"),
+    motion__kind="protective_order",
+    motion__movant="acme",
+    motion__opponent="doe",
+)
 WOULD_NOT_JOIN = [
     {"by": "doe", "requirement": "joint_statement", "reason": "opponent_unresponsive"}
 ]
@@ -186,8 +193,8 @@ CASES: dict[str, tuple[Doc, Doc]] = {
         also(ED, motion__papers__joint_statement={"filed": False}),
         ED,
     ),
-    "edcal.exception.total_failure_to_respond": (federal_initial("edcal"), ED),
-    "edcal.exception.no_response_at_all": (federal_initial("edcal"), ED),
+    "edcal.exception.total_failure_to_respond": (federal_initial("edcal"), ED_PROTECTIVE),
+    "edcal.exception.no_response_at_all": (federal_initial("edcal"), ED_PROTECTIVE),
     "edcal.exception.prisoner_case": (
         also(ED, parties__doe__incarcerated=True, parties__doe__counsel=False),
         also(ED, parties__doe__incarcerated=True),
