@@ -18,12 +18,15 @@ from experta import EXISTS, MATCH, TEST, L, Rule
 from jurisdictions.common.exchange import (
     movant_items,
     movant_never_wrote,
+    offers_phrase,
     only_demands,
     raised_summary,
     unanswered_attempts,
+    unanswered_offers,
 )
 from kb.facts import (
     Absence,
+    Court,
     DiscoverySet,
     Excuse,
     ExcuseRuling,
@@ -49,6 +52,13 @@ LOCAL_CONFERENCE_RULES = (
     "cdcal.meet_confer.no_conference",
     "edcal.meet_confer.no_conference",
 )
+LOCAL_CONFERENCE_AUTHORITIES = {
+    "sdcal": "sdcal-civlr:26.1(a)",
+    "cdcal": "cdcal-lr:37-1",
+    "ndcal": "ndcal-civlr:37-1(a)",
+    "edcal": "edcal-lr:251(b)",
+}
+"""Each district's own rule requiring the parties to confer before a discovery motion."""
 CONFERRAL_MOTIONS = (
     "compel_further",
     "compel_initial",
@@ -203,10 +213,12 @@ class FederalConferral:
     @Rule(
         Requirement(requirement="meet_and_confer", set=MATCH.set),
         Request(request=MATCH.request, set=MATCH.set, exchange=MATCH.exchange),
-        TEST(lambda exchange: movant_never_wrote(exchange)),
+        TEST(lambda exchange: movant_never_wrote(exchange) and not unanswered_offers(exchange)),
     )
     def movant_never_engaged(self: Any, request: str, set: str, exchange: Any) -> None:
-        """Rule 37(a)(1) asks what the movant did to obtain the discovery without the court."""
+        """Rule 37(a)(1) asks what the movant did to obtain the discovery without the court.
+        (When the other side proposed something the movant never answered, that is the ground:
+        frcp.meet_confer.offer_unanswered.)"""
         self.conclude(
             Ground(
                 rule="frcp.meet_confer.movant_never_engaged",
@@ -214,6 +226,55 @@ class FederalConferral:
                 effect="denied_without_prejudice",
                 request=request,
             )
+        )
+
+    @rule(
+        id="frcp.meet_confer.offer_unanswered",
+        authorities=(
+            "frcp:37(a)(1)",
+            Select("district", LOCAL_CONFERENCE_AUTHORITIES),
+            "case:barajas-v-blue-diamond-2021",
+        ),
+        statement="{opponent}'s {method} of {date} {offer_words} as to {requests}, and "
+        "{movant} never answered it: the parties did not confer in good faith about the "
+        "proposal before the motion.",
+        effective=CERTIFICATION_RULE,
+        derives=(Ground,),
+        consumes=(Absence,),
+    )
+    @Rule(
+        Requirement(requirement="meet_and_confer", set=MATCH.set),
+        Court(district=MATCH.district),
+        Request(request=MATCH.request, set=MATCH.set, exchange=MATCH.exchange),
+        TEST(lambda exchange: bool(unanswered_offers(exchange))),
+    )
+    def offer_unanswered(self: Any, request: str, set: str, district: str, exchange: Any) -> None:
+        """Rule 37(a)(1): the movant must have "in good faith conferred or attempted to confer";
+        a proposal from the other side that the movant let drop leaves the dispute unconferred.
+        Barajas (E.D. Cal. 2021): defendant "made a proposal to provide a sampling ... but no
+        meaningful discussion about this proposal appears to have occurred", so the motion was
+        denied without prejudice, "subject to being renewed after the parties have adequately
+        met and conferred"."""
+        offers = unanswered_offers(exchange)
+        first = offers[0]
+        because = [f"fact:conferral:{o.conferral}" for o in offers]
+        because += [
+            f"absence:answer:{o.conferral}"
+            for o in offers
+            if self.fact(f"absence:answer:{o.conferral}") is not None
+        ]
+        self.conclude(
+            Ground(
+                rule="frcp.meet_confer.offer_unanswered",
+                gate="conferral",
+                effect="denied_without_prejudice",
+                request=request,
+            ),
+            because=because,
+            method=first.method,
+            date=first.date,
+            conferral=first.conferral,
+            offer_words=offers_phrase(offers),
         )
 
     @rule(

@@ -101,15 +101,6 @@ KNOWN_DIFFERENCES = {
         "follows from the disposition difference: the continuance came with directions to "
         "confer by telephone or in person and file a Joint Statement"
     ),
-    ("fed-edcal-barajas-v-blue-diamond", "disposition"): (
-        "rule-base gap, not a judgment call: the catalog's federal conferral gate asks 'Did the "
-        "movant respond to offers made?' (law/federal.md, decision procedure step 4), but only "
-        "California encodes it (ca.meet_confer.offer_unanswered); no federal rule denies a "
-        "motion whose movant never answered the opponent's proposal, so the rule base reaches "
-        "the merits and grants"
-    ),
-    ("fed-edcal-barajas-v-blue-diamond", "decisive"): "follows from the disposition difference",
-    ("fed-edcal-barajas-v-blue-diamond", "orders"): "follows from the disposition difference",
 }
 
 

@@ -7,6 +7,8 @@ import pytest
 from tests.helpers import edit, federal, federal_initial, letters_only
 from tests.jurisdictions.california.test_rule_cases import (
     CA,
+    OFFER,
+    OFFER_ANSWERED,
     OPPONENT_ONLY,
     OPPOSITION,
     OVERRULED,
@@ -51,6 +53,17 @@ ED_PROTECTIVE = edit(
     motion__movant="acme",
     motion__opponent="doe",
 )
+# the movant's phone call, then the opponent's proposal (by letter) that the movant let drop
+FED_OFFER = edit(
+    SD, conferrals=[{**OFFER["conferrals"][0], "method": "phone"}, OFFER["conferrals"][1]]
+)
+FED_OFFER_ANSWERED = edit(
+    SD,
+    conferrals=[
+        {**OFFER_ANSWERED["conferrals"][0], "method": "phone"},
+        *OFFER_ANSWERED["conferrals"][1:],
+    ],
+)
 WOULD_NOT_JOIN = [
     {"by": "doe", "requirement": "joint_statement", "reason": "opponent_unresponsive"}
 ]
@@ -62,6 +75,7 @@ CASES: dict[str, tuple[Doc, Doc]] = {
     "frcp.certification.required": (SD, CA),
     "frcp.certification.missing": (NO_CERT, SD),
     "frcp.meet_confer.request_never_raised": (also(SD, motion__requests=["1-4"]), SD),
+    "frcp.meet_confer.offer_unanswered": (FED_OFFER, FED_OFFER_ANSWERED),
     "frcp.meet_confer.demands_only": (
         FED_DEMANDS,
         also(FED_DEMANDS, conferrals__0__substance="specific"),
