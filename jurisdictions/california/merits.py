@@ -206,12 +206,16 @@ class CaliforniaMerits:
             supplemental_after_motion=True,
             supplemental_verified=True,
             supplemental=L("answer") | L("full_compliance"),
+            objections=~L("overruled"),
         ),
     )
     def supplemental_response_moots(self: Any, request: str, set_kind: str) -> None:
         """Once a complete, verified further response has been served there is nothing left to
         compel; the motion is moot as to that request (sanctions may still be decided,
-        CRC 3.1348(a))."""
+        CRC 3.1348(a)). Not where the court, hearing the motion as to the supplemental response
+        (Sinaiko (2007) 148 Cal.App.4th 390, 409), finds it still "evasive or incomplete" or
+        its objections "without merit or too general" (CCP 2030.300(a), 2031.310(a),
+        2033.290(a)): a finding that overrules them leaves a further response to compel."""
         self.conclude(
             Ground(
                 rule="ca.merits.supplemental_response_moots",

@@ -101,6 +101,24 @@ KNOWN_DIFFERENCES = {
         "follows from the disposition difference: the continuance came with directions to "
         "confer by telephone or in person and file a Joint Statement"
     ),
+    ("ca-basta-v-zendano-srogs-in-part", "sanctions"): (
+        "the court sanctioned the moving party, who won on three interrogatories and lost on the "
+        "rest; on a split result CCP 2030.300(d) reaches whoever 'unsuccessfully makes or "
+        "opposes' the motion, and which side was unsuccessful on balance is a judgment format 1 "
+        "has no finding for, so the rule base awards neither side"
+    ),
+    ("ca-basta-v-zendano-srogs-in-part", "orders"): (
+        "follows from the sanctions difference: the award carries an order to pay it"
+    ),
+    ("fed-cdcal-avid-v-exist", "sanctions"): (
+        "Rule 37(a)(5)(C) apportionment is discretionary and the court awarded $1,000 on a "
+        "partly granted motion; frcp.expenses.apportioned refuses any award without a finding "
+        "that one is warranted, and format 1 has no such finding (substantial_justification: "
+        "false is not read for a split result)"
+    ),
+    ("fed-cdcal-avid-v-exist", "orders"): (
+        "follows from the sanctions difference: the award carries an order to pay it"
+    ),
 }
 
 

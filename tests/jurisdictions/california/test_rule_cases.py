@@ -501,3 +501,13 @@ def test_a_written_extension_does_nothing_for_a_deposition_motion() -> None:
     # the same agreement on written discovery does extend the time
     written = edit(doc, discovery__depo1__kind="production")
     check_fires("ca.timeliness.extended_in_writing", written)
+
+
+def test_a_supplemental_response_found_deficient_moots_nothing() -> None:
+    """A verified supplemental answer served after the motion moots it, unless the court, hearing
+    the motion as to the supplemental response (Sinaiko), overrules it as still deficient: then
+    the merits ground decides and a further response is compelled (Grecco v. Higbee, OCSC 2022).
+    """
+    found_deficient = edit(SUPPLEMENTED, findings={"objections": {"overruled": ["1-3"]}})
+    check_near_miss("ca.merits.supplemental_response_moots", found_deficient)
+    check_fires("ca.merits.objections_overruled", found_deficient)
