@@ -29,7 +29,11 @@ from kb.facts import (
 )
 from kb.rules import Select, rule
 
-AWARDS = ("frcp.expenses.motion_granted", "frcp.expenses.motion_denied")
+AWARDS = (
+    "frcp.expenses.motion_granted",
+    "frcp.expenses.motion_denied",
+    "frcp.expenses.apportioned_not_justified",
+)
 BY_KIND = {"compel_initial": "frcp:37(d)(3)", "compel_attendance": "frcp:37(d)(3)"}
 
 
@@ -95,12 +99,36 @@ class FederalExpenses:
         )
 
     @rule(
+        id="frcp.expenses.apportioned_not_justified",
+        authorities=("frcp:37(a)(5)(C)", "frcp:37(a)(5)(A)(ii)"),
+        statement="The motion was granted in part, and the court found that {payer}'s position "
+        "was not substantially justified: {payer} pays {movant}'s reasonable expenses, as the "
+        "court apportions them.",
+        effective=CERTIFICATION_RULE,
+        overrides=("frcp.expenses.apportioned",),
+        derives=(Sanction,),
+    )
+    @Rule(
+        Motion(system="federal", opponents=MATCH.opponents),
+        MotionDisposition(disposition="granted_in_part"),
+        SanctionsRequest(by="movant", amount=MATCH.amount),
+        Finding(finding="substantial_justification", value=False),
+    )
+    def apportioned_not_justified(self: Any, opponents: tuple[str, ...], amount: Any) -> None:
+        """Rule 37(a)(5)(C): if the motion is granted in part, the court "may ... apportion the
+        reasonable expenses for the motion"; courts do so for the part granted where the losing
+        position was not substantially justified, the standard of (A)(ii) (Advanced Visual Image
+        Design v. Exist, C.D. Cal. 2015, awarded $1,000 on a motion granted in part). The amount
+        is the court's: the decision carries the amount requested."""
+        award(self, "movant", opponents, amount)
+
+    @rule(
         id="frcp.expenses.no_attempt_before_filing",
         authorities=("frcp:37(a)(5)(A)(i)",),
         statement="{movant} filed before attempting in good faith to obtain the discovery "
         "without court action: no expenses.",
         effective=CERTIFICATION_RULE,
-        overrides=("frcp.expenses.motion_granted",),
+        overrides=("frcp.expenses.motion_granted", "frcp.expenses.apportioned_not_justified"),
         derives=(SanctionRefused,),
     )
     @Rule(
@@ -127,7 +155,7 @@ class FederalExpenses:
         "motion; a party without counsel incurs no attorney's fees, so there is nothing to "
         "award.",
         effective=CERTIFICATION_RULE,
-        overrides=("frcp.expenses.motion_granted",),
+        overrides=("frcp.expenses.motion_granted", "frcp.expenses.apportioned_not_justified"),
         derives=(SanctionRefused,),
     )
     @Rule(

@@ -110,15 +110,6 @@ KNOWN_DIFFERENCES = {
     ("ca-basta-v-zendano-srogs-in-part", "orders"): (
         "follows from the sanctions difference: the award carries an order to pay it"
     ),
-    ("fed-cdcal-avid-v-exist", "sanctions"): (
-        "Rule 37(a)(5)(C) apportionment is discretionary and the court awarded $1,000 on a "
-        "partly granted motion; frcp.expenses.apportioned refuses any award without a finding "
-        "that one is warranted, and format 1 has no such finding (substantial_justification: "
-        "false is not read for a split result)"
-    ),
-    ("fed-cdcal-avid-v-exist", "orders"): (
-        "follows from the sanctions difference: the award carries an order to pay it"
-    ),
 }
 
 

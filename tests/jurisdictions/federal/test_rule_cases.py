@@ -178,6 +178,16 @@ CASES: dict[str, tuple[Doc, Doc]] = {
         also(FED_SANCTIONS, findings={"objections": {"overruled": [1], "sustained": [2, 3]}}),
         also(SD, findings={"objections": {"overruled": [1], "sustained": [2, 3]}}),
     ),
+    "frcp.expenses.apportioned_not_justified": (
+        also(
+            FED_SANCTIONS,
+            findings={
+                "objections": {"overruled": [1], "sustained": [2, 3]},
+                "substantial_justification": False,
+            },
+        ),
+        also(FED_SANCTIONS, findings={"objections": {"overruled": [1], "sustained": [2, 3]}}),
+    ),
     "frcp.expenses.no_attempt_before_filing": (
         also(FED_SANCTIONS, motion__requests=["1-4"]),
         FED_SANCTIONS,
