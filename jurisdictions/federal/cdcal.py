@@ -22,7 +22,18 @@ from experta import MATCH, TEST, Rule
 
 from jurisdictions.common.exchange import conferred_directly, unanswered_attempts
 from jurisdictions.federal.conferral import no_conference_ground
-from kb.facts import Absence, Court, Excuse, Exemption, Ground, Motion, Party, Request, Requirement
+from kb.facts import (
+    Absence,
+    Court,
+    Excuse,
+    Exemption,
+    Ground,
+    Motion,
+    Paper,
+    Party,
+    Request,
+    Requirement,
+)
 from kb.rules import Effective, rule
 
 LR_37 = Effective(since=dt.date(2010, 1, 1), note="text verified as of the 2010-01-01 revision")
@@ -94,6 +105,35 @@ class CentralDistrict:
                 gate="papers",
                 effect="denied_without_prejudice",
             )
+        )
+
+    @rule(
+        id="cdcal.joint_stipulation.not_compliant",
+        authorities=("cdcal-lr:37-2", "cdcal-lr:37-4"),
+        statement="The joint stipulation filed does not comply with L.R. 37-2, as the court "
+        "found; the court declines to consider the motion.",
+        effective=LR_37,
+        derives=(Ground,),
+    )
+    @Rule(
+        Motion(system="federal"),
+        Court(district="cdcal"),
+        Paper(paper="joint_statement", filed=True, compliant=False),
+    )
+    def joint_stipulation_not_compliant(self: Any) -> None:
+        """L.R. 37-2: the dispute "must be set forth in a joint stipulation" prepared as 37-2.1
+        and 37-2.2 prescribe, each party's portion as that party wrote it; L.R. 37-4: the court
+        "may decline to consider a discovery motion" that does not comply (O.L. v. City of El
+        Monte, C.D. Cal. Dec. 14, 2020: stipulations altered after the other side supplied its
+        portions were not considered, although the movant was self-represented: a stipulation
+        filed is held to the rule even where a missing one might have been excused)."""
+        self.conclude(
+            Ground(
+                rule="cdcal.joint_stipulation.not_compliant",
+                gate="papers",
+                effect="denied_without_prejudice",
+            ),
+            because=["fact:paper:joint_statement"],
         )
 
     @rule(

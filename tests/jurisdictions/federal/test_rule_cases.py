@@ -76,6 +76,13 @@ CASES: dict[str, tuple[Doc, Doc]] = {
     "frcp.certification.missing": (NO_CERT, SD),
     "frcp.meet_confer.request_never_raised": (also(SD, motion__requests=["1-4"]), SD),
     "frcp.meet_confer.offer_unanswered": (FED_OFFER, FED_OFFER_ANSWERED),
+    "cdcal.joint_stipulation.not_compliant": (
+        also(
+            CD,
+            motion__papers__joint_statement={"filed": True, "compliant": False},
+        ),
+        CD,
+    ),
     "frcp.meet_confer.demands_only": (
         FED_DEMANDS,
         also(FED_DEMANDS, conferrals__0__substance="specific"),
