@@ -155,6 +155,16 @@ def overlay_option(function: F) -> F:
     )(function)
 
 
+# Options several commands share.
+_FORMAT = click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
+_OUTPUT = click.option(
+    "-o", "--output", help="Write to FILE (atomically) instead of standard output."
+)
+_FORCE = click.option("--force", is_flag=True, help="Replace an existing output file.")
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--debug", is_flag=True, help="Show tracebacks on errors.")
 @click.option(
@@ -177,11 +187,9 @@ def main(debug: bool, max_file_bytes: int | None, max_requests: int | None) -> N
 
 @main.command()
 @click.argument("cases", nargs=-1, required=True)
-@click.option(
-    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
-)
-@click.option("-o", "--output", help="Write to FILE (atomically) instead of standard output.")
-@click.option("--force", is_flag=True, help="Replace an existing output file.")
+@_FORMAT
+@_OUTPUT
+@_FORCE
 @overlay_option
 @guarded
 def decide(cases: tuple[str, ...], fmt: str, output: str | None, force: bool) -> None:
@@ -244,8 +252,8 @@ EXPLAIN_FORMATS = ["text", "json", "graphml", "dot", "mermaid", "narrative", "ht
     help="text: the chain; json/graphml/dot/mermaid: the graph; narrative: a ruling-style "
     "text; html: one self-contained page (decision, interactive graph, narrative).",
 )
-@click.option("-o", "--output", help="Write to FILE (atomically) instead of standard output.")
-@click.option("--force", is_flag=True, help="Replace an existing output file.")
+@_OUTPUT
+@_FORCE
 @overlay_option
 @guarded
 def explain(case_path: str, request: str | None, fmt: str, output: str | None, force: bool) -> None:
@@ -315,11 +323,9 @@ def _unknown(case: Any, exc: Any) -> InputError:
 @main.command()
 @click.argument("case_path", metavar="CASE")
 @click.argument("conclusion")
-@click.option(
-    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
-)
-@click.option("-o", "--output", help="Write to FILE (atomically) instead of standard output.")
-@click.option("--force", is_flag=True, help="Replace an existing output file.")
+@_FORMAT
+@_OUTPUT
+@_FORCE
 @overlay_option
 @guarded
 def why(case_path: str, conclusion: str, fmt: str, output: str | None, force: bool) -> None:
@@ -347,11 +353,9 @@ def why(case_path: str, conclusion: str, fmt: str, output: str | None, force: bo
 @main.command(name="why-not")
 @click.argument("case_path", metavar="CASE")
 @click.argument("conclusion")
-@click.option(
-    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
-)
-@click.option("-o", "--output", help="Write to FILE (atomically) instead of standard output.")
-@click.option("--force", is_flag=True, help="Replace an existing output file.")
+@_FORMAT
+@_OUTPUT
+@_FORCE
 @overlay_option
 @guarded
 def why_not(case_path: str, conclusion: str, fmt: str, output: str | None, force: bool) -> None:
@@ -498,7 +502,7 @@ class _Progress:
 @click.option(
     "-o", "--output", help="Write the JSON Lines to FILE (FILE.partial until the run completes)."
 )
-@click.option("--force", is_flag=True, help="Replace an existing output file.")
+@_FORCE
 @click.option(
     "--resume",
     is_flag=True,
@@ -655,15 +659,6 @@ def _report(report: dict[str, Any], fmt: str, render: Callable[[dict[str, Any]],
     return render(report)
 
 
-_FORMAT = click.option(
-    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
-)
-_OUTPUT = click.option(
-    "-o", "--output", help="Write to FILE (atomically) instead of standard output."
-)
-_FORCE = click.option("--force", is_flag=True, help="Replace an existing output file.")
-
-
 @main.command()
 @click.argument("case_path", metavar="CASE")
 @click.option("--today", help="Advise as of this day (YYYY-MM-DD): nothing can be done before it.")
@@ -737,7 +732,7 @@ def checklist(case_path: str, fmt: str, output: str | None, force: bool) -> None
     help="Write the records to FILE (written to a temporary file, renamed when complete); "
     "'-' for standard output.",
 )
-@click.option("--force", is_flag=True, help="Replace an existing output file.")
+@_FORCE
 @click.option(
     "--resume", is_flag=True, help="Continue an interrupted export (FILE.partial), no duplicates."
 )
@@ -899,9 +894,7 @@ def _decided_here(path: str, as_of: dt.date | None = None) -> Any:
     metavar="FILE",
     help="Once: the rule base without, then with this overlay. Twice: OLD then NEW overlay.",
 )
-@click.option(
-    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
-)
+@_FORMAT
 @click.option("--exit-code", is_flag=True, help="Exit 1 when any decision changed.")
 @guarded
 def diff(
@@ -970,8 +963,8 @@ def diff(
 
 
 @main.command()
-@click.option("-o", "--output", help="Write to FILE (atomically) instead of standard output.")
-@click.option("--force", is_flag=True, help="Replace an existing output file.")
+@_OUTPUT
+@_FORCE
 @guarded
 def schema(output: str | None, force: bool) -> None:
     """Print the JSON Schema of the case file (format 1)."""
