@@ -26,8 +26,8 @@ from jurisdictions.california.sections import (
     declaration_sections,
 )
 from jurisdictions.common.exchange import (
+    conclude_offer_unanswered,
     movant_never_wrote,
-    offers_phrase,
     only_demands,
     raised_summary,
     unanswered_offers,
@@ -210,27 +210,8 @@ class CaliforniaMeetAndConfer:
         """Clement (2009) 177 Cal.App.4th 1277, 1293: the rule aims "to encourage the parties to
         work out their differences informally"; ignoring the other side's offer to supplement or
         narrow is no attempt to do so."""
-        offers = unanswered_offers(exchange)
-        first = offers[0]
-        because = [f"fact:conferral:{o.conferral}" for o in offers]
-        because += [
-            f"absence:answer:{o.conferral}"
-            for o in offers
-            if self.fact(f"absence:answer:{o.conferral}") is not None
-        ]
-        self.conclude(
-            Ground(
-                rule="ca.meet_confer.offer_unanswered",
-                gate="conferral",
-                effect="denied",
-                request=request,
-            ),
-            because=because,
-            set_kind=set_kind,
-            method=first.method,
-            date=first.date,
-            conferral=first.conferral,
-            offer_words=offers_phrase(offers),
+        conclude_offer_unanswered(
+            self, "ca.meet_confer.offer_unanswered", "denied", request, exchange, set_kind=set_kind
         )
 
     @rule(

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from kb.facts import Exchange
+from kb.facts import Exchange, Ground
 
 DIRECT_METHODS = frozenset({"phone", "video", "in_person"})
 """Methods of conferring in real time: a conversation, not an exchange of writings."""
@@ -78,6 +78,36 @@ def offers_phrase(items: Sequence[Exchange]) -> str:
     if len(words) <= 1:
         return "".join(words)
     return ", ".join(words[:-1]) + " and " + words[-1]
+
+
+def conclude_offer_unanswered(
+    engine: Any,
+    rule_id: str,
+    effect: str,
+    request: str,
+    exchange: Sequence[Exchange],
+    **context: Any,
+) -> None:
+    """Conclude a system's "the movant never answered the other side's offer" ground for one
+    request, relying on the offers and on the absence of an answer to each, with the first
+    offer's method and date and the offers in words for the rule's statement."""
+    offers = unanswered_offers(exchange)
+    first = offers[0]
+    because = [f"fact:conferral:{o.conferral}" for o in offers]
+    because += [
+        f"absence:answer:{o.conferral}"
+        for o in offers
+        if engine.fact(f"absence:answer:{o.conferral}") is not None
+    ]
+    engine.conclude(
+        Ground(rule=rule_id, gate="conferral", effect=effect, request=request),
+        because=because,
+        method=first.method,
+        date=first.date,
+        conferral=first.conferral,
+        offer_words=offers_phrase(offers),
+        **context,
+    )
 
 
 def raised_summary(engine: Any, set_id: str) -> str:

@@ -16,9 +16,9 @@ from typing import Any
 from experta import EXISTS, MATCH, TEST, L, Rule
 
 from jurisdictions.common.exchange import (
+    conclude_offer_unanswered,
     movant_items,
     movant_never_wrote,
-    offers_phrase,
     only_demands,
     raised_summary,
     unanswered_attempts,
@@ -255,26 +255,8 @@ class FederalConferral:
         meaningful discussion about this proposal appears to have occurred", so the motion was
         denied without prejudice, "subject to being renewed after the parties have adequately
         met and conferred"."""
-        offers = unanswered_offers(exchange)
-        first = offers[0]
-        because = [f"fact:conferral:{o.conferral}" for o in offers]
-        because += [
-            f"absence:answer:{o.conferral}"
-            for o in offers
-            if self.fact(f"absence:answer:{o.conferral}") is not None
-        ]
-        self.conclude(
-            Ground(
-                rule="frcp.meet_confer.offer_unanswered",
-                gate="conferral",
-                effect="denied_without_prejudice",
-                request=request,
-            ),
-            because=because,
-            method=first.method,
-            date=first.date,
-            conferral=first.conferral,
-            offer_words=offers_phrase(offers),
+        conclude_offer_unanswered(
+            self, "frcp.meet_confer.offer_unanswered", "denied_without_prejudice", request, exchange
         )
 
     @rule(
