@@ -13,7 +13,6 @@ import difflib
 import importlib
 import importlib.util
 import sys
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
@@ -148,12 +147,11 @@ def _mixins_of(module: ModuleType) -> tuple[type, ...]:
 
 
 def _check_added_rule(
-    overlay: LoadedOverlay, index: int, meta: RuleMeta, rule_base: dict[str, tuple[type, ...]]
+    overlay: LoadedOverlay, index: int, meta: RuleMeta, base_ids: set[str]
 ) -> None:
     """An added rule needs its own id and authorities that resolve (as ``kb lint`` requires of
     the rule base), so that a run under the overlay cannot fail half-way through a graph."""
     where = f"add[{index}].module"
-    base_ids = {rule_meta(r).id for mixins in rule_base.values() for r in rules_of(*mixins)}
     if meta.id in base_ids:
         raise InputError(
             overlay.file,
@@ -170,20 +168,24 @@ def _check_added_rule(
             ) from None
 
 
-def apply_overlay(
-    overlay: LoadedOverlay,
-    rule_base: dict[str, tuple[type, ...]],
-    tables: Callable[[str], Parameters],
-) -> AppliedOverlay:
+def _system_parameters(rule_base: dict[str, tuple[type, ...]], system: str) -> Parameters:
+    """A system's parameter table, read from its first rule set (``california``,
+    ``federal/<district>``): every rule set of a system shares one table."""
+    return _parameters_of(
+        next(sets for name, sets in rule_base.items() if name.split("/")[0] == system)
+    )
+
+
+def apply_overlay(overlay: LoadedOverlay, rule_base: dict[str, tuple[type, ...]]) -> AppliedOverlay:
     """Check ``overlay`` against the rule base and return it ready to apply.
 
-    ``rule_base`` is every rule set by name (:func:`jurisdictions.all_rule_sets`); ``tables``
-    gives a system's parameters. Raises :class:`InputError` naming the overlay's field for a rule
-    or parameter that does not exist, a value of the wrong type, or a module that cannot be
-    imported or adds no rules."""
+    ``rule_base`` is every rule set by name (:func:`jurisdictions.all_rule_sets`). Raises
+    :class:`InputError` naming the overlay's field for a rule or parameter that does not exist,
+    a value of the wrong type, or a module that cannot be imported or adds no rules."""
     model = overlay.model
+    base_ids = {rule_meta(r).id for mixins in rule_base.values() for r in rules_of(*mixins)}
     added: list[tuple[AddedModule, tuple[type, ...]]] = []
-    new_ids: set[str] = set()
+    known = set(base_ids)
     for index, spec in enumerate(model.add):
         mixins = _mixins_of(_import(overlay, index, spec))
         if not mixins or not all(isinstance(m, type) for m in mixins):
@@ -191,11 +193,9 @@ def apply_overlay(
                 overlay.file, f"add[{index}].module", f"{spec.module} defines no rule mixins"
             )
         for meta in (rule_meta(r) for r in rules_of(*mixins)):
-            _check_added_rule(overlay, index, meta, rule_base)
-            new_ids.add(meta.id)
+            _check_added_rule(overlay, index, meta, base_ids)
+            known.add(meta.id)
         added.append((spec, mixins))
-    known = {rule_meta(r).id for mixins in rule_base.values() for r in rules_of(*mixins)}
-    known |= new_ids
     for index, rule_id in enumerate(model.disable):
         if rule_id not in known:
             raise InputError(
@@ -203,9 +203,9 @@ def apply_overlay(
                 f"disable[{index}]",
                 f"no rule {rule_id!r}{_near(rule_id, sorted(known))}",
             )
-    for system, changes in sorted(model.parameters.items()):
-        table = tables(system)
-        for name in sorted(changes):
+    for system in sorted(model.parameters):
+        table = _system_parameters(rule_base, system)
+        for name, change in overlay.changes(system).items():
             where = f"parameters.{system}.{name}"
             if name not in table.table:
                 raise InputError(
@@ -213,7 +213,6 @@ def apply_overlay(
                     where,
                     f"{system} has no parameter {name!r}{_near(name, sorted(table.table))}",
                 )
-            change = overlay.changes(system)[name]
             current = table[name].values[-1][1]
             if type(change.value) is not type(current) and not (
                 isinstance(current, float) and type(change.value) is int
@@ -232,16 +231,7 @@ def load_and_apply(path: str | Path) -> AppliedOverlay:
     from jurisdictions import all_rule_sets
     from kb.overlay import load_overlay
 
-    def tables(system: str) -> Parameters:
-        if system == "california":
-            from jurisdictions.california import California
-
-            return California.parameters
-        from jurisdictions.federal import Federal
-
-        return Federal.parameters
-
-    return apply_overlay(load_overlay(path), all_rule_sets(), tables)
+    return apply_overlay(load_overlay(path), all_rule_sets())
 
 
 _LOADED: dict[str, AppliedOverlay] = {}
