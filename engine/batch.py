@@ -17,7 +17,6 @@ cases, and the rules' version), which travels to the workers by reference.
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 import threading
@@ -30,6 +29,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from kb.errors import InputError
+from kb.jsonl import encode
 from kb.limits import Limits
 
 CHUNK = 16
@@ -60,16 +60,12 @@ class Item:
 
 @dataclass(frozen=True)
 class Outcome:
-    """One output line (compact JSON, as kb/jsonl writes it), the case's source, and whether
+    """One output line (:func:`kb.jsonl.encode`), the case's source, and whether
     the case was bad input (1) or an internal failure (2)."""
 
     line: str
     failed: int = 0
     source: str = ""
-
-
-def _line(record: dict[str, Any]) -> str:
-    return json.dumps(record, ensure_ascii=False, separators=(",", ":"))
 
 
 CASE_SUFFIXES = (".yaml", ".yml", ".json")
@@ -119,12 +115,12 @@ def decide_item(item: Item, law: Law) -> Outcome:
     """Load and decide one case; a bad case becomes an error line, never an exception."""
     try:
         decision = _decide(item, law)
-        return Outcome(_line({"source": item.source, "decision": decision}), 0, item.source)
+        return Outcome(encode({"source": item.source, "decision": decision}), 0, item.source)
     except InputError as exc:
-        return Outcome(_line({"source": item.source, "error": exc.line()}), 1, item.source)
+        return Outcome(encode({"source": item.source, "error": exc.line()}), 1, item.source)
     except Exception as exc:
         message = f"error: internal: {type(exc).__name__}: {exc}"
-        return Outcome(_line({"source": item.source, "error": message}), 2, item.source)
+        return Outcome(encode({"source": item.source, "error": message}), 2, item.source)
 
 
 def _decide(item: Item, law: Law) -> Any:

@@ -32,6 +32,11 @@ from kb.progress import sigint_deferred
 Key = Callable[[Mapping[str, Any]], str]
 
 
+def encode(record: Mapping[str, Any]) -> str:
+    """One record as a JSON line (no newline): compact, in the producer's field order."""
+    return json.dumps(record, ensure_ascii=False, separators=(",", ":"))
+
+
 def partial_path(path: Path) -> Path:
     """Where the records of an unfinished export to ``path`` are kept."""
     return path.with_name(path.name + ".partial")
@@ -120,12 +125,11 @@ class JsonlWriter:
         if name in self.done:
             self.skipped += 1
             return False
-        # Field order is the producer's (deterministic); compact, one record per line.
-        return self._append(name, json.dumps(record, ensure_ascii=False, separators=(",", ":")))
+        return self._append(name, encode(record))
 
     def write_line(self, name: str, line: str) -> bool:
-        """Append a record already serialised (compact JSON, no newline) under the key
-        ``name``, as :meth:`write` would have written it; False if ``name`` was written."""
+        """Append a record already serialised with :func:`encode`, under the key ``name``;
+        False if ``name`` was written."""
         if name in self.done:
             self.skipped += 1
             return False
