@@ -31,6 +31,7 @@ from typing import Any, TextIO
 from kb.errors import InputError
 from kb.jsonl import encode
 from kb.limits import Limits
+from kb.sources import CASE_SUFFIXES, directory_files
 
 CHUNK = 16
 """Cases per task: enough to amortise a round trip, small enough to keep workers busy."""
@@ -68,9 +69,6 @@ class Outcome:
     source: str = ""
 
 
-CASE_SUFFIXES = (".yaml", ".yml", ".json")
-
-
 def items(paths: Iterable[str], stdin: TextIO | None = None) -> Iterator[Item]:
     """The cases named by ``paths``, in order: files, directories (sorted, recursively; not
     ``*.expected.*``), JSON Lines files and ``-`` (JSON Lines on standard input)."""
@@ -80,13 +78,11 @@ def items(paths: Iterable[str], stdin: TextIO | None = None) -> Iterator[Item]:
             continue
         path = Path(name)
         if path.is_dir():
-            for file in sorted(path.rglob("*")):
+            for file in directory_files(path, (*CASE_SUFFIXES, ".jsonl")):
                 if file.suffix == ".jsonl":
                     with file.open(encoding="utf-8") as handle:
                         yield from _lines(str(file), handle)
-                elif file.suffix in CASE_SUFFIXES and not file.name.endswith(
-                    (".expected.yaml", ".expected.json")
-                ):
+                else:
                     yield Item(str(file), path=str(file))
         elif path.suffix == ".jsonl":
             try:

@@ -14,14 +14,27 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kb.crossref import Case
-
 if TYPE_CHECKING:
+    from kb.crossref import Case
     from kb.limits import Limits
 
 CASE_SUFFIXES = (".yaml", ".yml", ".json")
 EXPECTED_SUFFIXES = (".expected.yaml", ".expected.json")
 STDIN = "-"
+
+
+def directory_files(folder: Path, suffixes: tuple[str, ...] = CASE_SUFFIXES) -> Iterator[Path]:
+    """The files below ``folder`` with one of ``suffixes``, sorted, that can be case files:
+    not expected-outcome files, and not in test snapshots (``__snapshots__``), caches or hidden
+    folders."""
+    for p in sorted(folder.rglob("*")):
+        if (
+            p.is_file()
+            and p.suffix in suffixes
+            and not any(part.startswith(("__", ".")) for part in p.relative_to(folder).parts[:-1])
+            and not p.name.endswith(EXPECTED_SUFFIXES)
+        ):
+            yield p
 
 
 def case_paths(names: Iterable[str]) -> list[str]:
@@ -30,15 +43,7 @@ def case_paths(names: Iterable[str]) -> list[str]:
     for name in names:
         path = Path(name)
         if name != STDIN and path.is_dir():
-            out.extend(
-                str(p)
-                for p in sorted(path.rglob("*"))
-                if p.is_file()
-                and p.suffix in CASE_SUFFIXES
-                # test snapshots (__snapshots__), caches and hidden folders hold no case files
-                and not any(part.startswith(("__", ".")) for part in p.relative_to(path).parts[:-1])
-                and not p.name.endswith(EXPECTED_SUFFIXES)
-            )
+            out.extend(str(p) for p in directory_files(path))
         else:
             out.append(name)
     return out

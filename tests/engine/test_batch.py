@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -94,3 +95,13 @@ def test_a_dask_cluster_gives_the_local_lines() -> None:
         distributed.Client(cluster) as client,
     ):
         assert lines(B.run_dask(items, LAW, client)) == local
+
+
+def test_directories_are_read_as_every_command_reads_them(tmp_path: Path) -> None:
+    """kb.sources.directory_files: no expected files, snapshots or hidden folders."""
+    shutil.copy(EXAMPLES / "palominos-cervantes-v-gm.yaml", tmp_path / "case.yaml")
+    (tmp_path / "case.expected.yaml").write_text("case: case.yaml\n", encoding="utf-8")
+    for folder in ("__snapshots__", ".cache"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "snap.json").write_text("{}", encoding="utf-8")
+    assert [item.source for item in B.items([str(tmp_path)])] == [str(tmp_path / "case.yaml")]
