@@ -6,7 +6,7 @@ record cites of the case facts behind it and its authorities), any alternative g
 also found, and the conclusion. The words come from the rules themselves: a rule's ``narrative``
 template when it has one, else its ``statement`` (kb.rules), rendered with the values of its
 firings, so a new rule needs no change here. Citations follow the court's system: California
-style puts them in a parenthetical sentence, ``(Yashar Decl. ¶ 7, Ex. 3; Code Civ. Proc.,
+style puts them in a parenthetical sentence, ``(Smith Decl. ¶ 7, Ex. 3; Code Civ. Proc.,
 § 2016.040.)``; federal style gives the record cite in parentheses and the authorities as a
 citation sentence, ``Fed. R. Civ. P. 37(a)(1).``
 """

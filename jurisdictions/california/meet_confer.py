@@ -7,7 +7,7 @@ motion." The method sections require the declaration: 2030.300(b)(1) (interrogat
 responses needs none (2030.290, 2031.300, 2033.280; Sinaiko).
 
 The law is judged from the exchange: a request no communication raised was never the subject
-of an attempt (Palominos-type facts); an offer from the other side that the movant never
+of an attempt; an offer from the other side that the movant never
 answered shows no good-faith engagement (Clement: the purpose is "to encourage the parties to
 work out their differences informally"); letters that only demand compliance are not "a
 serious effort at negotiation" (Townsend), and courts then may continue the motion and order

@@ -2,7 +2,7 @@
 
 When a motion fails for want of a conference, courts order one, adapting the method to the
 parties: where a party is incarcerated and cannot place calls, by telephone with defense counsel
-to initiate (Luckert; the Millare pattern), and then, if the dispute remains, a joint motion
+to initiate (Luckert), and then, if the dispute remains, a joint motion
 under the judge's chambers rules (Rule 16(b)(3)(B)(v) lets a scheduling order require a
 conference with the court before a discovery motion).
 """
