@@ -835,8 +835,10 @@ def generate(
         raise InputError("--jurisdiction", "", str(exc)) from None
     knobs = knobs.with_(motion=motion)
     if directory == "-":
+        from kb.jsonl import encode
+
         for doc in generate_cases(count, seed, knobs):
-            sys.stdout.write(json.dumps(doc, ensure_ascii=False, separators=(",", ":")) + "\n")
+            sys.stdout.write(encode(doc) + "\n")
         sys.stdout.flush()
         return
     folder = Path(directory)

@@ -25,6 +25,7 @@ from engine.provenance import build_graph
 from kb.authorities import resolve
 from kb.crossref import Case
 from kb.facts import MotionDisposition, RequestDisposition
+from kb.jsonl import encode
 from kb.outcomes import Decision
 
 SCHEMA_VERSION = 1
@@ -150,7 +151,7 @@ def write_jsonl(
     for source, case in cases:
         decision, result = decide(case)
         for record in case_records(source, case, decision, result):
-            out.write(json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n")
+            out.write(encode(record) + "\n")
             count += 1
         progress(1)
     return count
