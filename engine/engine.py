@@ -59,7 +59,7 @@ class Firing:
 _ACTIVE: dict[tuple[type, dt.date], tuple[tuple[Rule, ...], Plan]] = {}
 
 
-def _active(engine_class: type, as_of: dt.date) -> tuple[tuple[Rule, ...], Plan]:
+def rules_in_force(engine_class: type, as_of: dt.date) -> tuple[tuple[Rule, ...], Plan]:
     """The rules in force on ``as_of`` and their plan (cached per class and date)."""
     key = (engine_class, as_of)
     if key not in _ACTIVE:
@@ -124,7 +124,7 @@ class ProvenanceEngine(LeanKnowledgeEngine):
             raise ValueError(f"unknown matcher {matcher!r}; choose from {MATCHERS}")
         self.as_of = as_of
         self.recording = record
-        self._rules, self.plan = _active(type(self), as_of)
+        self._rules, self.plan = rules_in_force(type(self), as_of)
         self.compiled = matcher == "compiled" and compiles(self._rules)
         # experta's KnowledgeEngine.__init__ instantiates these two attributes.
         self.__matcher__ = CompiledMatcher if self.compiled else ReteMatcher

@@ -16,11 +16,11 @@ import datetime as dt
 from collections.abc import Sequence
 
 from engine.decision import build_decision
-from engine.engine import ProvenanceEngine, Result, engine_for
+from engine.engine import ProvenanceEngine, Result, engine_for, rules_in_force
 from kb.crossref import Case
 from kb.outcomes import Decision
 from kb.record import build_record
-from kb.rules import rule_meta, rules_of
+from kb.rules import rule_meta
 
 
 class Session:
@@ -34,12 +34,8 @@ class Session:
         """The running engine for ``rule_sets`` as of a date (engines are shared between dates
         on which the same rules are in force)."""
         engine_class = engine_for(tuple(rule_sets))
-        in_force = tuple(
-            meta.id
-            for meta in (rule_meta(r) for r in rules_of(engine_class))
-            if meta.effective.covers(as_of)
-        )
-        key = (engine_class, in_force)
+        rules, _ = rules_in_force(engine_class, as_of)
+        key = (engine_class, tuple(rule_meta(r).id for r in rules))
         engine = self._engines.get(key)
         if engine is None:
             engine = self._engines[key] = engine_class(as_of)
