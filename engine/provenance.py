@@ -31,12 +31,13 @@ _JSON = json.JSONEncoder(sort_keys=True, default=str, ensure_ascii=False)
 
 
 def _fields(fact: KBFact) -> dict[str, Any]:
-    """``fact.fields()``, without a method call per key."""
-    return {
-        k: v
-        for k, v in fact.items()
-        if isinstance(k, str) and not (k.startswith("__") and k.endswith("__"))
-    }
+    """``fact.fields()``: the fact without experta's ``__factid__``. A declared fact has no
+    other special key (experta refuses them), so the rare fact with one is filtered exactly."""
+    fields = dict(fact)
+    fields.pop("__factid__", None)
+    if not all(type(k) is str and k[:2] != "__" for k in fields):
+        return fact.fields()
+    return fields
 
 
 def _data(fields: dict[str, Any]) -> str:
@@ -90,83 +91,135 @@ def build_graph(result: Result) -> nx.MultiDiGraph:
         return _build_graph(result)
 
 
-def _build_graph(result: Result) -> nx.MultiDiGraph:
-    import networkx as nx
+class _GraphData:
+    """The dictionaries of a networkx ``MultiDiGraph`` (its documented "dict of dicts"
+    structure: ``_node``, ``_succ``/``_adj`` and ``_pred`` sharing one key dict per edge),
+    filled with the same semantics and order as ``add_node``/``add_edge`` but without a
+    method call, a node check and a cache reset per edge: a large motion's graph has tens of
+    thousands of each."""
 
-    graph = nx.MultiDiGraph()
+    def __init__(self) -> None:
+        self.node: dict[str, dict[str, Any]] = {}
+        self.succ: dict[str, dict[str, dict[str, dict[str, Any]]]] = {}
+        self.pred: dict[str, dict[str, dict[str, dict[str, Any]]]] = {}
+
+    def add_node(self, node: str, attrs: dict[str, Any]) -> None:
+        found = self.node.get(node)
+        if found is None:
+            self.node[node] = attrs
+            self.succ[node] = {}
+            self.pred[node] = {}
+        else:
+            found.update(attrs)
+
+    def add_edge(self, u: str, v: str, key: str) -> None:
+        """An edge whose ``kind`` attribute is its key (every edge of the graph is so)."""
+        if u not in self.node:
+            self.add_node(u, {})
+        if v not in self.node:
+            self.add_node(v, {})
+        keys = self.succ[u].get(v)
+        if keys is None:
+            keys = self.succ[u][v] = self.pred[v][u] = {}
+        if key in keys:
+            keys[key]["kind"] = key
+        else:
+            keys[key] = {"kind": key}
+
+    def graph(self) -> nx.MultiDiGraph:
+        import networkx as nx
+
+        graph = nx.MultiDiGraph()
+        # networkx's setters for these attributes reset its cached views (see its
+        # _CachedPropertyResetter descriptors): the graph is then as add_node/add_edge leave it.
+        graph._node = self.node
+        graph._adj = self.succ
+        graph._pred = self.pred
+        return graph
+
+
+def _build_graph(result: Result) -> nx.MultiDiGraph:
+    data = _GraphData()
     record = result.record
     nodes = [entry.fact.node_id() for entry in record.entries]
     for node, entry in zip(nodes, record.entries, strict=True):
-        graph.add_node(
+        data.add_node(
             node,
-            kind="fact",
-            fact_type=type(entry.fact).__name__,
-            label=entry.label,
-            path=entry.path,
-            record=entry.record or "",
-            data=_data(_fields(entry.fact)),
+            {
+                "kind": "fact",
+                "fact_type": type(entry.fact).__name__,
+                "label": entry.label,
+                "path": entry.path,
+                "record": entry.record or "",
+                "data": _data(_fields(entry.fact)),
+            },
         )
     for node, entry in zip(nodes, record.entries, strict=True):
         if entry.part_of:
-            graph.add_edge(node, entry.part_of, key="part_of", kind="part_of")
+            data.add_edge(node, entry.part_of, "part_of")
     effective: dict[str, str] = {}
     for firing in result.firings:
-        _add_firing(graph, result, firing, effective)
-    return graph
+        _add_firing(data, result, firing, effective)
+    return data.graph()
 
 
 def _add_firing(
-    graph: nx.MultiDiGraph, result: Result, firing: Firing, effective: dict[str, str]
+    data: _GraphData, result: Result, firing: Firing, effective: dict[str, str]
 ) -> None:
     meta = firing.meta
     statement = firing_statement(result, firing)
     cited = meta.cited(firing.context)
     if meta.id not in effective:
         effective[meta.id] = meta.effective.describe()
-    graph.add_node(
+    data.add_node(
         firing.id,
-        kind="rule",
-        rule=meta.id,
-        statement=statement,
-        authorities=" ".join(cited),
-        rule_kind=meta.kind,
-        effective=effective[meta.id],
-        status="defeated" if firing.defeated_by else "fired",
-        label=f"{meta.id}: {statement}",
+        {
+            "kind": "rule",
+            "rule": meta.id,
+            "statement": statement,
+            "authorities": " ".join(cited),
+            "rule_kind": meta.kind,
+            "effective": effective[meta.id],
+            "status": "defeated" if firing.defeated_by else "fired",
+            "label": f"{meta.id}: {statement}",
+        },
     )
     for node in (*firing.premises, *firing.because):
-        graph.add_edge(node, firing.id, key="premise", kind="premise")
+        data.add_edge(node, firing.id, "premise")
+    known = data.node
     for node in firing.derived:
-        if node not in graph:
+        if node not in known:
             fact = result.facts.get(node) or result.defeated.get(node)
             assert fact is not None
-            extra = {"where": str(fact["where"])} if fact.get("where") else {}
             fields = _fields(fact)
-            graph.add_node(
-                node,
-                kind=fact.node_kind,
-                fact_type=type(fact).__name__,
-                label=_conclusion_label(fact, result, statement, fields),
-                data=_data(fields),
-                defeated=node in result.defeated,
-                **extra,
-            )
-        graph.add_edge(firing.id, node, key="derives", kind="derives")
+            attrs = {
+                "kind": fact.node_kind,
+                "fact_type": type(fact).__name__,
+                "label": _conclusion_label(fact, result, statement, fields),
+                "data": _data(fields),
+                "defeated": node in result.defeated,
+            }
+            if fact.get("where"):
+                attrs["where"] = str(fact["where"])
+            data.add_node(node, attrs)
+        data.add_edge(firing.id, node, "derives")
     for authority_id in cited:
         node = f"auth:{authority_id}"
-        if node not in graph:
+        if node not in known:
             authority = resolve(authority_id)
-            graph.add_node(
+            data.add_node(
                 node,
-                kind="authority",
-                authority=authority_id,
-                label=authority.citation,
-                title=authority.title,
-                url=authority.url,
+                {
+                    "kind": "authority",
+                    "authority": authority_id,
+                    "label": authority.citation,
+                    "title": authority.title,
+                    "url": authority.url,
+                },
             )
-        graph.add_edge(firing.id, node, key="cites", kind="cites")
+        data.add_edge(firing.id, node, "cites")
     if firing.defeated_by:
-        graph.add_edge(firing.defeated_by, firing.id, key="overrides", kind="overrides")
+        data.add_edge(firing.defeated_by, firing.id, "overrides")
 
 
 def ancestors_subgraph(graph: nx.MultiDiGraph, targets: list[str]) -> nx.MultiDiGraph:

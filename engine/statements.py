@@ -15,6 +15,7 @@ import datetime as dt
 import string
 import threading
 from collections.abc import Iterable, Mapping
+from functools import cache
 from typing import Any
 
 from kb.record import Record
@@ -85,38 +86,80 @@ def phrase(record: Record, requests: Iterable[str]) -> str:
     return found
 
 
+@cache
+def placeholders(template: str) -> tuple[str, ...] | None:
+    """The names ``template`` reads (``{a.b!u}`` reads ``a``), or None when it cannot be
+    parsed or nests fields in a format spec: then every value is offered, as before."""
+    names: dict[str, None] = {}
+    try:
+        for _, field, spec, _ in string.Formatter().parse(template):
+            if field is None:
+                continue
+            if spec and "{" in spec:
+                return None
+            names.setdefault(field.split(".", 1)[0].split("[", 1)[0], None)
+    except ValueError:
+        return None
+    return tuple(names)
+
+
+@cache
+def _conversions(template: str) -> bool:
+    """True if ``template`` uses ``!u`` or ``!c`` (which need :class:`_Formatter`)."""
+    return "!u" in template or "!c" in template
+
+
 def render(
     template: str, context: Mapping[str, Any], requests: Iterable[str], record: Record
 ) -> str:
     """Fill ``template``; ``requests`` are request ids such as ``rfp1:34``."""
     refs = tuple(r for r in requests if r)
+    state = _PHRASES.of(record)
+    # Only the values the template reads are shown: a firing's context also holds whatever
+    # its patterns bound (e.g. a request's whole exchange), which no statement prints.
+    names = placeholders(template)
+    if names is None:
+        items = list(context.items())
+    else:
+        items = [(k, context[k]) for k in names if k in context]
     # Many firings share a statement and values (grouping renders each with the request
     # blanked out): remember results per record, when the values can be a dictionary key.
-    cache = _PHRASES.of(record).rendered
     key: Any = None
-    found = None
-    if all(type(v) in _SCALARS for v in context.values()):
+    if all(type(v) in _SCALARS for _, v in items):
         # Types are part of the key: True == 1, but one renders "yes" and the other "1".
-        key = (template, tuple((k, type(v), v) for k, v in context.items()), refs)
-        found = cache.get(key)
-    if found is None:
-        found = _render(template, context, refs, record)
-        if key is not None:
-            cache[key] = found
+        key = (template, tuple([(k, type(v), v) for k, v in items]), refs)
+        found = state.rendered.get(key)
+        if found is not None:
+            return found
+    found = _render(template, items, refs, record, state)
+    if key is not None:
+        state.rendered[key] = found
     return found
 
 
 def _render(
-    template: str, context: Mapping[str, Any], refs: tuple[str, ...], record: Record
+    template: str,
+    items: list[tuple[str, Any]],
+    refs: tuple[str, ...],
+    record: Record,
+    state: _Phrases,
 ) -> str:
-    values = _Keep({k: _show(v, record) for k, v in context.items()})
-    values["requests"] = phrase(record, refs) if refs else "the requests at issue"
-    values.setdefault("request", values["requests"])
-    movant, opponent = _PHRASES.of(record).parties
+    values = _Keep()
+    for k, v in items:
+        values[k] = v if type(v) is str else _show(v, record)
+    if refs:
+        requests = state.phrases.get(refs)
+        if requests is None:
+            requests = state.phrases[refs] = record.phrase(refs)
+    else:
+        requests = "the requests at issue"
+    values["requests"] = requests
+    values.setdefault("request", requests)
+    movant, opponent = state.parties
     values.setdefault("movant", movant)
     values.setdefault("opponent", opponent)
     try:
-        if "!u" in template or "!c" in template:
+        if _conversions(template):
             return _Formatter().vformat(template, (), values)
         # str.format_map is string.Formatter().vformat in C, with the same syntax and errors.
         return template.format_map(values)
