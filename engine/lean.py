@@ -37,6 +37,21 @@ def _special(key: Any) -> bool:
     return isinstance(key, str) and key.startswith("__") and key.endswith("__")
 
 
+_PLAIN_KEYS: set[Any] = set()
+"""Keys seen to be plain: strings without experta's ``__`` marks (a set test per fact)."""
+_CHECKED_KEYS: set[Any] = set()
+"""Keys ``declare`` has accepted."""
+
+
+def _plain(keys: Any) -> bool:
+    """True if no key is special or a non-string (remembering keys found plain)."""
+    if keys <= _PLAIN_KEYS:
+        return True
+    new = [k for k in keys if isinstance(k, str) and k[:2] != "__"]
+    _PLAIN_KEYS.update(new)
+    return len(new) == len(keys)
+
+
 class LeanFactList(FactList):  # type: ignore[misc]
     """experta's fact list: the same ids and duplicate rule, with the duplicate key (class and
     fields) built in one pass and validation only for classes that declare fields."""
@@ -44,7 +59,7 @@ class LeanFactList(FactList):  # type: ignore[misc]
     @staticmethod
     def _get_fact_id(fact: Any) -> frozenset[Any]:
         items = fact.items()
-        if any(isinstance(k, str) and k[:2] == "__" for k in fact):  # rare: then filter exactly
+        if not _plain(fact.keys()):  # rare: then filter exactly
             items = [(k, v) for k, v in items if not _special(k)]
         return frozenset([fact.__class__, *items])
 
@@ -114,11 +129,17 @@ class LeanKnowledgeEngine(KnowledgeEngine):  # type: ignore[misc]
 
     def _declare(self, facts: Any) -> Any:
         for fact in facts:
-            for key, value in fact.items():
+            for value in fact.values():
                 if isinstance(value, ConditionalElement):
                     raise TypeError("Declared facts cannot contain conditional elements")
-                if "__" in str(key).strip("_"):  # experta strips "__", i.e. every "_"
-                    raise KeyError("Cannot declare facts containing double underscores as keys.")
+            keys = fact.keys()
+            if not keys <= _CHECKED_KEYS:
+                for key in keys:
+                    if "__" in str(key).strip("_"):  # experta strips "__", i.e. every "_"
+                        raise KeyError(
+                            "Cannot declare facts containing double underscores as keys."
+                        )
+                _CHECKED_KEYS.update(keys)
         last = None
         for fact in facts:
             last = self.facts.declare(fact)

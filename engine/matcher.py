@@ -51,7 +51,13 @@ class Activation:
         self.match = match
         self.rule = rule
         self.facts = facts
-        self.ids = sorted((f["__factid__"] for f in facts), reverse=True)
+        if len(facts) == 1:
+            self.ids = [facts[0]["__factid__"]]
+        elif len(facts) == 2:
+            first, second = facts[0]["__factid__"], facts[1]["__factid__"]
+            self.ids = [first, second] if first >= second else [second, first]
+        else:
+            self.ids = sorted((f["__factid__"] for f in facts), reverse=True)
         self.context = context
         self.dead = False
         self.key: Any = None
@@ -98,6 +104,64 @@ def _agrees(left: Bindings, right: Bindings) -> bool:
     return all(k not in right or v == right[k] for k, v in left.items())
 
 
+class _Dispatch:
+    """The patterns of one fact class that a fact may match, found by one field.
+
+    Most patterns of a class test a literal on the same field (a request's ``set_kind``, a
+    ground's ``gate``): indexing them by that literal skips the patterns a fact cannot match.
+    The candidates keep the patterns' order, which decides the order of new activations.
+    """
+
+    def __init__(self, patterns: list[tuple[int, int, Pattern]]) -> None:
+        self.patterns = tuple(patterns)
+        counts: dict[str, int] = {}
+        for _, _, pattern in patterns:
+            for key, _ in pattern.literals:
+                counts[key] = counts.get(key, 0) + 1
+        self.key: str | None = max(sorted(counts), key=counts.__getitem__) if counts else None
+        self.by_value: dict[Any, tuple[tuple[int, int, Pattern], ...]] = {}
+        self.others: tuple[tuple[int, int, Pattern], ...] = self.patterns
+        if self.key is None:
+            return
+        key = self.key
+        try:
+            values: dict[Any, None] = {}
+            for _, _, pattern in patterns:
+                values.update((v, None) for k, v in pattern.literals if k == key)
+            for value in values:
+                self.by_value[value] = tuple(
+                    entry for entry in patterns if _admits(entry[2], key, value)
+                )
+        except TypeError:  # an unhashable literal: no index
+            self.key = None
+            self.by_value = {}
+            return
+        self.others = tuple(
+            entry for entry in patterns if all(k != key for k, _ in entry[2].literals)
+        )
+
+    def candidates(self, fact: Any) -> tuple[tuple[int, int, Pattern], ...]:
+        """The patterns ``fact`` may match, in order (a superset of those it matches)."""
+        if self.key is None:
+            return self.patterns
+        try:
+            value = fact[self.key]
+        except KeyError:
+            return self.others
+        try:
+            found = self.by_value.get(value)
+        except TypeError:  # an unhashable value matches no literal
+            return self.others
+        if found is None:
+            return self.others
+        return found
+
+
+def _admits(pattern: Pattern, key: str, value: Any) -> bool:
+    """True if ``pattern`` has no literal on ``key`` or its literal equals ``value``."""
+    return all(literal == value for k, literal in pattern.literals if k == key)
+
+
 class CompiledMatcher(Matcher):  # type: ignore[misc]
     """experta ``Matcher`` over :func:`engine.compile.compile_rules` (compiled once per rule
     set); holds the working memory of one engine and is cleared by :meth:`reset`."""
@@ -111,6 +175,7 @@ class CompiledMatcher(Matcher):  # type: ignore[misc]
                 if element.pattern is not None:
                     by_type.setdefault(element.pattern.klass, []).append((b, i, element.pattern))
         self.by_type = by_type
+        self.dispatch = {klass: _Dispatch(found) for klass, found in by_type.items()}
         self._orders: dict[tuple[int, ...], tuple[int, ...]] = {}
         self.reset()
 
@@ -148,7 +213,10 @@ class CompiledMatcher(Matcher):  # type: ignore[misc]
         if type(fact) is InitialFact and self.initial is None:
             self.initial = fact
         factid = fact["__factid__"]
-        for b, i, pattern in self.by_type.get(type(fact), ()):
+        dispatch = self.dispatch.get(type(fact))
+        if dispatch is None:
+            return
+        for b, i, pattern in dispatch.candidates(fact):
             bound = alpha(pattern, fact)
             if bound is None:
                 continue
@@ -157,9 +225,13 @@ class CompiledMatcher(Matcher):  # type: ignore[misc]
             indexes = self.indexes.get((b, i))
             if indexes:
                 self._file(indexes, factid, bound)
-            element = self.branches[b].elements[i]
+            branch = self.branches[b]
+            element = branch.elements[i]
             if element.kind == POS:
-                self._join(b, {i: factid})
+                if len(branch.positives) == 1 and not branch.exists:
+                    self._found_one(b, branch, factid, fact, bound)
+                else:
+                    self._join(b, {i: factid})
             elif element.kind == NEG:
                 self._block(b, i, bound)
             elif len(memory) == 1:  # EXISTS: the first fact makes it hold
@@ -259,12 +331,15 @@ class CompiledMatcher(Matcher):  # type: ignore[misc]
             return
         if len(branch.positives) == 2 and len(fixed) == 1:  # one fact and one partner
             ((i, factid),) = fixed.items()
-            j = branch.positives[branch.positives[0] == i]
-            mine = memory[i][factid][1]
-            for other, (_, bound) in self._candidates(b, j, mine):
-                if mine and bound and not _agrees(mine, bound):
-                    continue
-                self._found(b, branch, {i: factid, j: other}, {**mine, **bound})
+            if branch.exists:
+                j = branch.positives[branch.positives[0] == i]
+                mine = memory[i][factid][1]
+                for other, (_, bound) in self._candidates(b, j, mine):
+                    if mine and bound and not _agrees(mine, bound):
+                        continue
+                    self._found(b, branch, {i: factid, j: other}, {**mine, **bound})
+                return
+            self._found_pair(b, branch, i, factid)
             return
         # Start from the fixed fact: the other patterns are then looked up by what it binds.
         order = self._orders.get((b, *fixed))
@@ -289,6 +364,50 @@ class CompiledMatcher(Matcher):  # type: ignore[misc]
             partial = grown
         for chosen, context in partial:
             self._found(b, branch, chosen, context)
+
+    def _found_one(self, b: int, branch: Branch, factid: int, fact: Any, bound: Bindings) -> None:
+        """:meth:`_found` for a branch of one positive pattern and no EXISTS (most rules)."""
+        match = (factid,)
+        matches = self.matches[b]
+        if match in matches:
+            return
+        context = dict(bound)
+        if branch.checks and not self._holds(branch, b, context):
+            return
+        # with_initial and no EXISTS: the pattern is the initial fact's own
+        facts = [fact] if not branch.with_initial or fact is self.initial else [fact, self.initial]
+        activation = Activation(b, match, branch.rule, facts, context)
+        matches[match] = activation
+        self.by_fact.setdefault(factid, []).append((b, match))
+        self._added[activation] = None
+
+    def _found_pair(self, b: int, branch: Branch, i: int, factid: int) -> None:
+        """:meth:`_join` and :meth:`_found` for a branch of two positive patterns and no EXISTS
+        (a per-request pattern and a singleton such as the motion): the same matches, contexts
+        and activations, without the general join's bookkeeping."""
+        first = branch.positives[0] == i
+        j = branch.positives[first]
+        memory = self.memory[b]
+        mine_fact, mine = memory[i][factid]
+        matches = self.matches[b]
+        for other, (other_fact, bound) in self._candidates(b, j, mine):
+            if mine and bound and not _agrees(mine, bound):
+                continue
+            match = (factid, other) if first else (other, factid)
+            if match in matches:
+                continue
+            context = {**mine, **bound}
+            if branch.checks and not self._holds(branch, b, context):
+                continue
+            facts = [mine_fact, other_fact] if other != factid else [mine_fact]
+            initial = self.initial
+            if branch.with_initial and initial is not None and all(f is not initial for f in facts):
+                facts.append(initial)
+            activation = Activation(b, match, branch.rule, facts, context)
+            matches[match] = activation
+            for fid in set(match):
+                self.by_fact.setdefault(fid, []).append((b, match))
+            self._added[activation] = None
 
     def _found(self, b: int, branch: Branch, chosen: dict[int, int], context: Bindings) -> None:
         """A candidate match: if new and its TEST/NOT/EXISTS hold, a new activation."""
