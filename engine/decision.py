@@ -7,7 +7,6 @@ Nos. 34 and 35"), with the record cites of the case facts behind them.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from typing import Any
 
@@ -91,10 +90,6 @@ class _Provenance:
         return list(cites)
 
 
-def _key(value: Any) -> str:
-    return json.dumps(value, sort_keys=True, default=str)
-
-
 def _group_requests(result: Result, fact: KBFact, firing: Firing) -> list[str]:
     found = firing_requests(result, firing)
     if found:
@@ -112,26 +107,27 @@ def _grounds(
     order: dict[str, int],
     gates: dict[str, int],
 ) -> list[GroundOut]:
-    groups: dict[tuple[str, str], dict[str, Any]] = {}
+    groups: dict[tuple[str, str, tuple[str, ...]], dict[str, Any]] = {}
     for node, fact in result.facts.items():
         if type(fact) not in GROUND_TYPES:
             continue
         for firing in prov.support.get(node, []):
-            # Firings of one rule group when they say the same thing of different requests.
+            # Firings of one rule group when they say the same thing of different requests
+            # (and cite the same authorities).
             text = render(
                 firing.meta.statement,
                 {**firing.context, "requests": "\0", "request": "\0"},
                 [],
                 result.record,
             )
-            key = (firing.rule_id, text + _key(firing.meta.cited(firing.context)))
+            key = (firing.rule_id, text, firing.meta.cited(firing.context))
             # Dicts as ordered sets: membership in lists made this quadratic in the requests.
             group = groups.setdefault(key, {"firings": {}, "requests": {}, "fact": fact})
             group["firings"].setdefault(id(firing), firing)
             for request in _group_requests(result, fact, firing):
                 group["requests"].setdefault(request, None)
     out: list[tuple[tuple[Any, ...], GroundOut]] = []
-    for (rule_id, _), group in groups.items():
+    for (rule_id, _, _), group in groups.items():
         firings: list[Firing] = list(group["firings"].values())
         requests = sorted(group["requests"], key=lambda r: order.get(r, len(order)))
         fact = group["fact"]

@@ -37,7 +37,7 @@ class RuleContractError(RuntimeError):
     """A rule broke its declared contract (e.g. concluded a fact class it does not derive)."""
 
 
-@dataclass
+@dataclass(slots=True)
 class Firing:
     """One firing of one rule: what matched, what it relied on, what it derived."""
 
@@ -140,6 +140,8 @@ class ProvenanceEngine(LeanKnowledgeEngine):
 
     def _clear(self) -> None:
         self._activation: Any = None
+        self._meta: RuleMeta | None = None
+        self._metas: dict[Any, RuleMeta] = {}
         self._firing: Firing | None = None
         self._stratum = 0
         self.firings: list[Firing] = []
@@ -210,6 +212,11 @@ class ProvenanceEngine(LeanKnowledgeEngine):
     def _begin(self, activation: Any) -> None:
         self._activation = activation
         self._firing = None
+        rule = activation.rule
+        meta = self._metas.get(rule)
+        if meta is None:
+            meta = self._metas[rule] = rule_meta(rule)
+        self._meta = meta
 
     def _premises(self, activation: Any) -> tuple[str, ...]:
         ids = getattr(activation, "ids", None)
@@ -222,18 +229,17 @@ class ProvenanceEngine(LeanKnowledgeEngine):
         )
         return tuple(self._node_by_factid[f["__factid__"]] for f in ordered)
 
-    def _open_firing(self, fact: KBFact) -> Firing:
-        meta = rule_meta(self._activation.rule)
+    def _open_firing(self, meta: RuleMeta, fact: KBFact) -> Firing:
         subject = fact.get("request") or fact.get("set") or fact.get("subject") or "motion"
-        base = f"rule:{meta.id}#{subject}"
-        firing_id, n = base, 1
+        base = firing_id = f"rule:{meta.id}#{subject}"
+        n = 1
         while firing_id in self._firing_ids:
             n += 1
             firing_id = f"{base}~{n}"
         context = {
             k: v
             for k, v in self._activation.context.items()
-            if not k.startswith("_") and not isinstance(v, KBFact)
+            if k[:1] != "_" and not isinstance(v, KBFact)
         }
         firing = Firing(
             id=firing_id,
@@ -253,17 +259,19 @@ class ProvenanceEngine(LeanKnowledgeEngine):
 
         Keyword arguments are values for the rule's statement template.
         """
-        if self._activation is None:
+        meta = self._meta
+        if self._activation is None or meta is None:
             raise RuleContractError("conclude() called outside a rule firing")
-        meta = rule_meta(self._activation.rule)
         if type(fact) not in meta.derives:
             raise RuleContractError(
                 f"rule {meta.id} concluded {type(fact).__name__}, which it "
                 f"does not declare in derives={[c.__name__ for c in meta.derives]}"
             )
-        if self._firing is None:
-            self._firing = self._open_firing(fact) if self.recording else self._bare_firing(fact)
         firing = self._firing
+        if firing is None:
+            firing = self._firing = (
+                self._open_firing(meta, fact) if self.recording else self._bare_firing(meta, fact)
+            )
         if self.recording:
             self._record(firing, meta, because, context)
         node = fact.node_id()
@@ -290,9 +298,8 @@ class ProvenanceEngine(LeanKnowledgeEngine):
         self._supporters.setdefault(node, set()).add(firing.id)
         return fact
 
-    def _bare_firing(self, fact: KBFact) -> Firing:
+    def _bare_firing(self, meta: RuleMeta, fact: KBFact) -> Firing:
         """Without recording: what exceptions need, under an id unique within the run."""
-        meta = rule_meta(self._activation.rule)
         firing = Firing(
             id=str(len(self.firings)),
             meta=meta,

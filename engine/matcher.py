@@ -27,7 +27,6 @@ from engine.compile import (
     EXISTS_KIND,
     INITIAL_CAPTURE,
     NEG,
-    POS,
     TEST_KIND,
     Branch,
     Element,
@@ -104,6 +103,28 @@ def _agrees(left: Bindings, right: Bindings) -> bool:
     return all(k not in right or v == right[k] for k, v in left.items())
 
 
+ONE, PAIR, JOIN, BLOCK, EXIST = range(5)
+"""What a new fact of a pattern does: completes a one-pattern match, joins the one partner
+pattern, joins generally, blocks matches (NOT), or makes an EXISTS hold."""
+
+Entry = tuple[int, int, Pattern, int, int]
+"""(branch, element, pattern, what a fact of it does, the partner element for PAIR)."""
+
+
+def _entry(b: int, i: int, branch: Branch) -> Entry:
+    element = branch.elements[i]
+    assert element.pattern is not None
+    if element.kind == NEG:
+        return (b, i, element.pattern, BLOCK, -1)
+    if element.kind == EXISTS_KIND:
+        return (b, i, element.pattern, EXIST, -1)
+    if len(branch.positives) == 1 and not branch.exists:
+        return (b, i, element.pattern, ONE, -1)
+    if len(branch.positives) == 2 and not branch.exists:
+        return (b, i, element.pattern, PAIR, branch.positives[branch.positives[0] == i])
+    return (b, i, element.pattern, JOIN, -1)
+
+
 class _Dispatch:
     """The patterns of one fact class that a fact may match, found by one field.
 
@@ -112,22 +133,22 @@ class _Dispatch:
     The candidates keep the patterns' order, which decides the order of new activations.
     """
 
-    def __init__(self, patterns: list[tuple[int, int, Pattern]]) -> None:
+    def __init__(self, patterns: list[Entry]) -> None:
         self.patterns = tuple(patterns)
         counts: dict[str, int] = {}
-        for _, _, pattern in patterns:
-            for key, _ in pattern.literals:
+        for entry in patterns:
+            for key, _ in entry[2].literals:
                 counts[key] = counts.get(key, 0) + 1
         self.key: str | None = max(sorted(counts), key=counts.__getitem__) if counts else None
-        self.by_value: dict[Any, tuple[tuple[int, int, Pattern], ...]] = {}
-        self.others: tuple[tuple[int, int, Pattern], ...] = self.patterns
+        self.by_value: dict[Any, tuple[Entry, ...]] = {}
+        self.others: tuple[Entry, ...] = self.patterns
         if self.key is None:
             return
         key = self.key
         try:
             values: dict[Any, None] = {}
-            for _, _, pattern in patterns:
-                values.update((v, None) for k, v in pattern.literals if k == key)
+            for entry in patterns:
+                values.update((v, None) for k, v in entry[2].literals if k == key)
             for value in values:
                 self.by_value[value] = tuple(
                     entry for entry in patterns if _admits(entry[2], key, value)
@@ -140,7 +161,7 @@ class _Dispatch:
             entry for entry in patterns if all(k != key for k, _ in entry[2].literals)
         )
 
-    def candidates(self, fact: Any) -> tuple[tuple[int, int, Pattern], ...]:
+    def candidates(self, fact: Any) -> tuple[Entry, ...]:
         """The patterns ``fact`` may match, in order (a superset of those it matches)."""
         if self.key is None:
             return self.patterns
@@ -175,7 +196,10 @@ class CompiledMatcher(Matcher):  # type: ignore[misc]
                 if element.pattern is not None:
                     by_type.setdefault(element.pattern.klass, []).append((b, i, element.pattern))
         self.by_type = by_type
-        self.dispatch = {klass: _Dispatch(found) for klass, found in by_type.items()}
+        self.dispatch = {
+            klass: _Dispatch([_entry(b, i, self.branches[b]) for b, i, _ in found])
+            for klass, found in by_type.items()
+        }
         self._orders: dict[tuple[int, ...], tuple[int, ...]] = {}
         self.reset()
 
@@ -216,25 +240,25 @@ class CompiledMatcher(Matcher):  # type: ignore[misc]
         dispatch = self.dispatch.get(type(fact))
         if dispatch is None:
             return
-        for b, i, pattern in dispatch.candidates(fact):
+        for b, i, pattern, does, partner in dispatch.candidates(fact):
             bound = alpha(pattern, fact)
             if bound is None:
                 continue
-            memory = self.memory[b][i]
-            memory[factid] = (fact, bound)
+            memory = self.memory[b]
+            memory[i][factid] = (fact, bound)
             indexes = self.indexes.get((b, i))
             if indexes:
                 self._file(indexes, factid, bound)
-            branch = self.branches[b]
-            element = branch.elements[i]
-            if element.kind == POS:
-                if len(branch.positives) == 1 and not branch.exists:
-                    self._found_one(b, branch, factid, fact, bound)
-                else:
-                    self._join(b, {i: factid})
-            elif element.kind == NEG:
+            if does == ONE:
+                self._found_one(b, self.branches[b], factid, fact, bound)
+            elif does == PAIR:
+                if memory[partner]:  # often empty: the partner comes in a later stratum
+                    self._found_pair(b, self.branches[b], i, factid)
+            elif does == JOIN:
+                self._join(b, {i: factid})
+            elif does == BLOCK:
                 self._block(b, i, bound)
-            elif len(memory) == 1:  # EXISTS: the first fact makes it hold
+            elif len(memory[i]) == 1:  # EXISTS: the first fact makes it hold
                 self._join(b, {})
 
     def _delete(self, fact: Any) -> None:
@@ -295,10 +319,12 @@ class CompiledMatcher(Matcher):  # type: ignore[misc]
         """Facts of element ``i`` that may agree with ``context``: through a hash index on the
         names the pattern always binds and the context has, or all of them."""
         memory = self.memory[b][i]
+        if len(memory) < 8:
+            return memory.items()
         pattern = self.branches[b].elements[i].pattern
         assert pattern is not None
         names = tuple(name for name in pattern.always if name in context)
-        if not names or len(memory) < 8:
+        if not names:
             return memory.items()
         indexes = self.indexes.setdefault((b, i), {})
         if names not in indexes:

@@ -25,6 +25,7 @@ import datetime as dt
 import inspect
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, Literal
 
 from experta import Fact, Rule
@@ -83,8 +84,12 @@ class Select:
         items = tuple(choices.items()) if isinstance(choices, dict) else tuple(choices)
         object.__setattr__(self, "choices", items)
 
+    @cached_property
+    def _table(self) -> dict[Any, str]:
+        return dict(self.choices)
+
     def pick(self, context: dict[str, Any]) -> list[str]:
-        table = dict(self.choices)
+        table = self._table
         value = context.get(self.key)
         values = value if isinstance(value, tuple | list | frozenset) else (value,)
         return [table[v] for v in values if v in table]
@@ -121,8 +126,18 @@ class RuleMeta:
             out.extend([spec] if isinstance(spec, str) else [v for _, v in spec.choices])
         return tuple(dict.fromkeys(out))
 
+    @cached_property
+    def _fixed_cites(self) -> tuple[str, ...] | None:
+        """The authorities every firing cites, when none depends on the firing's values."""
+        if all(isinstance(spec, str) for spec in self.authority_specs):
+            return tuple(dict.fromkeys(self.authority_specs))  # type: ignore[arg-type]
+        return None
+
     def cited(self, context: dict[str, Any]) -> tuple[str, ...]:
         """The authorities one firing cites, given its context values."""
+        fixed = self._fixed_cites
+        if fixed is not None:
+            return fixed
         out: list[str] = []
         for spec in self.authority_specs:
             out.extend([spec] if isinstance(spec, str) else spec.pick(context))

@@ -9,6 +9,7 @@ alternative reasons, marked non-decisive in the decision.
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any, ClassVar
 
 from experta import MATCH, Rule
@@ -27,11 +28,16 @@ EFFECT_STRENGTH: dict[str, int] = {
 }
 
 
+@cache
+def _gate_ranks(gates: tuple[str, ...]) -> dict[str, int]:
+    return {gate: i for i, gate in enumerate(gates)}
+
+
 def decisive_grounds(grounds: list[Ground], gates: tuple[str, ...]) -> list[Ground]:
     """The grounds that decide: those of the earliest gate, with that gate's strongest effect."""
     if not grounds:
         return []
-    rank = {gate: i for i, gate in enumerate(gates)}
+    rank = _gate_ranks(gates)
     first = min(rank.get(g["gate"], len(gates)) for g in grounds)
     in_gate = [g for g in grounds if rank.get(g["gate"], len(gates)) == first]
     strongest = max(EFFECT_STRENGTH[g["effect"]] for g in in_gate)

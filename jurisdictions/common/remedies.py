@@ -16,8 +16,11 @@ def requests_with(engine: Any, disposition: str) -> tuple[str, ...]:
         for f in facts
         if f["disposition"] == disposition
     ]
-    order = [str(r) for r in engine.record.case.motion_requests]
-    return tuple(sorted(found, key=order.index))
+    rank: dict[str, int] = {}
+    for index, request in enumerate(engine.record.case.motion_requests):
+        rank.setdefault(str(request), index)
+    # a position table, not list.index: that made this quadratic in the motion's requests
+    return tuple(sorted(found, key=rank.__getitem__))
 
 
 def targets(request: KBFact, fallback: Sequence[str]) -> tuple[str, tuple[str, ...]]:
