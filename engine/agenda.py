@@ -85,15 +85,16 @@ class HeapAgenda(Agenda):  # type: ignore[misc]
         self.limit = 0
         self.heap: list[tuple[Any, ...]] = []
         self.arrivals = 0
-        self.order: dict[Any, tuple[int, int]] = {}
+        self.order: dict[int, tuple[int, int]] = {}
+        """By ``id(rule)``: experta's Rule hashes its whole pattern tuple on every lookup."""
 
     def push(self, activations: Sequence[Any]) -> None:
         for activation in activations:
             rule = activation.rule
-            order = self.order.get(rule)
+            order = self.order.get(id(rule))
             if order is None:
                 meta = rule_meta(rule)
-                order = self.order[rule] = (self.plan.stratum[meta.id], self.plan.rank[meta.id])
+                order = self.order[id(rule)] = (self.plan.stratum[meta.id], self.plan.rank[meta.id])
             self.arrivals += 1
             ids = (*[-i for i in activation.ids], 1)
             heapq.heappush(self.heap, (order[0], order[1], ids, -self.arrivals, activation))

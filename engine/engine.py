@@ -141,7 +141,7 @@ class ProvenanceEngine(LeanKnowledgeEngine):
     def _clear(self) -> None:
         self._activation: Any = None
         self._meta: RuleMeta | None = None
-        self._metas: dict[Any, RuleMeta] = {}
+        self._metas: dict[int, RuleMeta] = {}
         self._firing: Firing | None = None
         self._stratum = 0
         self.firings: list[Firing] = []
@@ -213,9 +213,9 @@ class ProvenanceEngine(LeanKnowledgeEngine):
         self._activation = activation
         self._firing = None
         rule = activation.rule
-        meta = self._metas.get(rule)
+        meta = self._metas.get(id(rule))  # by id: experta's Rule hashes all its patterns
         if meta is None:
-            meta = self._metas[rule] = rule_meta(rule)
+            meta = self._metas[id(rule)] = rule_meta(rule)
         self._meta = meta
 
     def _premises(self, activation: Any) -> tuple[str, ...]:

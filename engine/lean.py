@@ -56,6 +56,8 @@ class LeanFactList(FactList):  # type: ignore[misc]
     """experta's fact list: the same ids and duplicate rule, with the duplicate key (class and
     fields) built in one pass and validation only for classes that declare fields."""
 
+    last_index: int
+
     @staticmethod
     def _get_fact_id(fact: Any) -> frozenset[Any]:
         items = fact.items()
@@ -69,13 +71,15 @@ class LeanFactList(FactList):  # type: ignore[misc]
         if fact.__fields__:
             fact.validate()
         fact_id = self._get_fact_id(fact)
-        if not self.duplication and fact_id in self.reference_counter:
+        counter = self.reference_counter
+        if not self.duplication and fact_id in counter:
             return None
-        fact.__factid__ = index = self.last_index
+        index = self.last_index
+        dict.__setitem__(fact, "__factid__", index)  # what Fact.__factid__'s setter does
         self[index] = fact
-        self.last_index += 1
+        self.last_index = index + 1
         self.added.append(fact)
-        self.reference_counter[fact_id] += 1
+        counter[fact_id] = counter.get(fact_id, 0) + 1  # a Counter: without its __missing__
         if _FACTS.level and watchers.worth("FACTS", "INFO"):
             watchers.FACTS.info(" ==> %s: %r", fact, fact)
         return fact

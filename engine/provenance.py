@@ -31,13 +31,7 @@ _JSON = json.JSONEncoder(sort_keys=True, default=str, ensure_ascii=False)
 
 
 def _fields(fact: KBFact) -> dict[str, Any]:
-    """``fact.fields()``: the fact without experta's ``__factid__``. A declared fact has no
-    other special key (experta refuses them), so the rare fact with one is filtered exactly."""
-    fields = dict(fact)
-    fields.pop("__factid__", None)
-    if not all(type(k) is str and k[:2] != "__" for k in fields):
-        return fact.fields()
-    return fields
+    return fact.fields()
 
 
 def _data(fields: dict[str, Any]) -> str:

@@ -17,8 +17,14 @@ from typing import Any, ClassVar, NamedTuple
 from experta import Fact
 from experta.utils import freeze
 
-_PLAIN = frozenset({str, int, float, bool, type(None), dt.date})
-"""Values experta's ``freeze`` returns unchanged: stored without its per-value dispatch."""
+_PLAIN = frozenset({str, int, float, bool, type(None), dt.date, tuple})
+"""Values experta's ``freeze`` returns unchanged (a plain tuple is ``Hashable`` to it, so it
+is returned as is): stored without its per-value dispatch."""
+
+
+_FIELD_NAMES: set[str] = set()
+"""Keys seen as fields (strings experta does not treat as special): a fact whose keys are all
+among them needs no key-by-key filtering."""
 
 
 class KBFact(Fact):  # type: ignore[misc]
@@ -54,7 +60,13 @@ class KBFact(Fact):  # type: ignore[misc]
 
     def fields(self) -> dict[str, Any]:
         """The fact's own fields, without experta's bookkeeping keys."""
-        return {k: v for k, v in self.items() if isinstance(k, str) and not self.is_special(k)}
+        fields: dict[str, Any] = dict(self)
+        fields.pop("__factid__", None)
+        if fields.keys() <= _FIELD_NAMES:  # the usual case: no other special or odd key
+            return fields
+        fields = {k: v for k, v in self.items() if isinstance(k, str) and not self.is_special(k)}
+        _FIELD_NAMES.update(fields)
+        return fields
 
 
 def scope_contains(outer: tuple[str, ...], inner: tuple[str, ...]) -> bool:
