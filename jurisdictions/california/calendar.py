@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 from functools import cache
 
-import holidays
+from jurisdictions.common.federal_holidays import federal_holidays
 
 _NATIVE_AMERICAN_DAY_FROM = 2022
 _COLUMBUS_DAY_UNTIL = 2021
@@ -41,7 +41,7 @@ def _fourth_friday_of_september(year: int) -> dt.date:
 @cache
 def judicial_holidays(year: int) -> dict[dt.date, str]:
     """California judicial holidays of one year, on the days courts are closed."""
-    base = holidays.country_holidays("US", years=year)
+    base = federal_holidays(year)
     days: dict[dt.date, str] = {}
     for day, name in sorted(base.items()):
         if "Columbus" in name and year > _COLUMBUS_DAY_UNTIL:
@@ -60,7 +60,7 @@ def judicial_holidays(year: int) -> dict[dt.date, str]:
     for day, name in added.items():
         days.setdefault(day, name)
     # A federal "observed" day can fall in the neighbouring year (New Year's Day on a Saturday).
-    following = holidays.country_holidays("US", years=year + 1)
+    following = federal_holidays(year + 1)
     for day, name in following.items():
         if day.year == year:
             days.setdefault(day, name)

@@ -15,15 +15,14 @@ from __future__ import annotations
 import datetime as dt
 from functools import cache
 
-import holidays
-
 from jurisdictions.california.calendar import judicial_holidays
+from jurisdictions.common.federal_holidays import federal_holidays
 
 
 @cache
 def legal_holidays(year: int) -> dict[dt.date, str]:
     """Legal holidays of one year for a district court in California, by day."""
-    days: dict[dt.date, str] = dict(sorted(holidays.country_holidays("US", years=year).items()))
+    days: dict[dt.date, str] = dict(sorted(federal_holidays(year).items()))
     for day, name in judicial_holidays(year).items():
         days.setdefault(day, f"{name} (California)")
     return days
