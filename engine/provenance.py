@@ -26,8 +26,9 @@ from kb.facts import KBFact
 if TYPE_CHECKING:  # networkx is imported when a graph is built: `kb decide` needs none
     import networkx as nx
 
-_JSON = json.JSONEncoder(sort_keys=True, default=str, ensure_ascii=False)
-"""One encoder for every fact (``json.dumps`` with options builds a new one per call)."""
+_JSON = json.JSONEncoder(sort_keys=True, default=str, ensure_ascii=False, check_circular=False)
+"""One encoder for every fact (``json.dumps`` with options builds a new one per call). Facts
+hold frozen values built from parsed data, which cannot contain themselves: no cycle check."""
 
 
 def _fields(fact: KBFact) -> dict[str, Any]:
