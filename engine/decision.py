@@ -127,14 +127,12 @@ def _grounds(
             for request in _group_requests(result, fact, firing):
                 group["requests"].setdefault(request, None)
     out: list[tuple[tuple[Any, ...], GroundOut]] = []
-    for (rule_id, _, _), group in groups.items():
+    for (rule_id, _, cited), group in groups.items():
         firings: list[Firing] = list(group["firings"].values())
         requests = sorted(group["requests"], key=lambda r: order.get(r, len(order)))
         fact = group["fact"]
         meta = firings[0].meta
-        authorities: list[str] = []
-        for firing in firings:
-            authorities.extend(a for a in meta.cited(firing.context) if a not in authorities)
+        authorities = list(cited)  # the same for every firing of the group (part of its key)
         is_ground = isinstance(fact, Ground)
         decisive = (not is_ground) or any(rule_id in decisive_rules.get(r, set()) for r in requests)
         if is_ground and not decisive and fact["effect"] in NOT_REACHED:

@@ -181,14 +181,13 @@ class ProvenanceEngine(LeanKnowledgeEngine):
         self.reset()
         self.record = record
         facts = [entry.fact for entry in record.entries]
-        for index, fact in enumerate(facts):
-            node = fact.node_id()
+        nodes = [fact.node_id() for fact in facts]
+        for index, node in enumerate(nodes):
             if node in self._case_nodes:
                 raise RuleContractError(f"two case facts share the node id {node}")
             self._case_nodes[node] = index
         self.declare(*facts)
-        for fact in facts:
-            node = fact.node_id()
+        for fact, node in zip(facts, nodes, strict=True):
             self._node_by_factid[fact["__factid__"]] = node
             self._live[node] = fact
         for stratum in range(self.plan.depth):
