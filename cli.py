@@ -578,7 +578,15 @@ def batch(
             bar.step()
 
         try:
-            run_all(outcomes, write, what="cases", note=out.progress_note, total=todo)
+            # A case is done once its line is written (one line per case, errors included).
+            run_all(
+                outcomes,
+                write,
+                what="cases",
+                note=out.progress_note,
+                total=todo,
+                count=lambda: out.written,
+            )
         finally:
             bar.close()
     if failed:

@@ -138,11 +138,13 @@ class JsonlWriter:
     def _append(self, name: str, text: str) -> bool:
         line = text + "\n"
         assert self._handle is not None, "use JsonlWriter as a context manager"
-        with sigint_deferred():  # a record is written whole or not at all
+        # A record is written whole or not at all, and counted if and only if it was written:
+        # a Ctrl-C held back during the block is raised when it ends, after the count.
+        with sigint_deferred():
             self._handle.write(line)
             self._handle.flush()
-        self.done.add(name)
-        self.written += 1
+            self.done.add(name)
+            self.written += 1
         return True
 
     def progress_note(self, done: int) -> str:

@@ -28,12 +28,15 @@ def run_all(
     what: str = "inputs",
     note: Callable[[int], str] | None = None,
     total: int | None = None,
+    count: Callable[[], int] | None = None,
 ) -> int:
     """Call ``work`` on each item in order; return how many were done.
 
     On KeyboardInterrupt raise :class:`Interrupted` with the count done so far, the total
     (``total``, or the length of ``items`` when it has one), and ``note(done)`` (e.g. where
-    the output so far is).
+    the output so far is). ``count`` gives the count to report when an item's result is
+    saved before its ``work`` returns (the interrupt may land in between); by default, the
+    items whose ``work`` returned.
     """
     if total is None and isinstance(items, Sized):
         total = len(items)
@@ -43,6 +46,8 @@ def run_all(
             work(item)
             done += 1
     except KeyboardInterrupt:
+        if count is not None:
+            done = count()
         raise Interrupted(done, total, what, note(done) if note else "") from None
     return done
 

@@ -12,6 +12,7 @@ import sys
 import textwrap
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -252,3 +253,41 @@ def test_schema_writes_atomically_too(tmp_path: Path) -> None:
     assert json.loads(target.read_text(encoding="utf-8"))["title"]
     again = runner.invoke(main, ["schema", "-o", str(target)])
     assert again.exit_code == 2 and "use --force" in again.output
+
+
+def test_a_ctrl_c_during_a_write_is_counted_with_the_line_it_held_back(tmp_path: Path) -> None:
+    """SIGINT arriving while a line is written is held back until the line is whole; the line
+    is then in the file, and both counts in the message include it (kb batch counts cases by
+    the lines written, since the signal may land after the line, before the case's work
+    returns)."""
+    target = tmp_path / "out.jsonl"
+
+    class InterruptingFile:
+        """A file whose third flush receives a real SIGINT, as from Ctrl-C mid-write."""
+
+        def __init__(self, handle: Any) -> None:
+            self.handle, self.flushes = handle, 0
+
+        def __getattr__(self, name: str) -> Any:
+            return getattr(self.handle, name)
+
+        def flush(self) -> None:
+            self.handle.flush()
+            self.flushes += 1
+            if self.flushes == 3:
+                os.kill(os.getpid(), signal.SIGINT)
+
+    with pytest.raises(Interrupted) as info, JsonlWriter(target, key=key) as out:
+        out._handle = InterruptingFile(out._handle)
+        run_all(
+            range(10),
+            lambda n: out.write({"id": f"case-{n}"}),
+            what="cases",
+            note=out.progress_note,
+            count=lambda: out.written,
+        )
+    written = records(partial_path(target))
+    assert len(written) == 3 == out.written
+    assert info.value.line().startswith(
+        f"error: interrupted after 3 of 10 cases; 3 records in {partial_path(target)}"
+    )
