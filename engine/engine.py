@@ -85,6 +85,9 @@ class Result:
     defeated: dict[str, KBFact]
     case_nodes: dict[str, int]
     rules: tuple[RuleMeta, ...]
+    requests_of: dict[str, list[str]] = field(default_factory=dict, repr=False, compare=False)
+    """The requests each firing is about, by firing id, as engine.provenance finds them
+    (remembered: the decision, the graph and the narrative all ask)."""
 
     def live(self, klass: type[KBFact]) -> list[KBFact]:
         """Standing conclusions (or case facts) of one class, in the order they were derived."""

@@ -42,6 +42,14 @@ def _data(fields: dict[str, Any]) -> str:
 
 def firing_requests(result: Result, firing: Firing) -> list[str]:
     """The requests a firing is about: those of its conclusions, or of its bound request."""
+    # the decision, the graph and the narrative each ask, for thousands of firings
+    known = result.requests_of.get(firing.id)
+    if known is None:
+        known = result.requests_of[firing.id] = _firing_requests(result, firing)
+    return list(known)
+
+
+def _firing_requests(result: Result, firing: Firing) -> list[str]:
     found: list[str] = []
     for node in firing.derived:
         fact = result.facts.get(node) or result.defeated.get(node)

@@ -38,9 +38,10 @@ class KBFact(Fact):  # type: ignore[misc]
             return
         # experta's Fact.__init__ freezes each value through a singledispatch call; runs
         # build tens of thousands of facts, and most values are already immutable.
-        store = dict.__setitem__
+        dict.update(self, kwargs)
         for key, value in kwargs.items():
-            store(self, key, value if type(value) in _PLAIN else freeze(value))
+            if type(value) not in _PLAIN:
+                dict.__setitem__(self, key, freeze(value))
         self._Fact__defaults: dict[Any, Any] = {}
 
     def node_id(self) -> str:
