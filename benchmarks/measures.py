@@ -42,30 +42,6 @@ class Row:
         return [self.benchmark, self.size, self.measure, f"{shown} {self.unit}", self.target, met]
 
 
-def timed(
-    function: Callable[[], Any],
-    repeat: int,
-    cpu: list[float] | None = None,
-    fastest: list[float] | None = None,
-) -> float:
-    """Median wall seconds of ``repeat`` calls, after one warm-up call (and the median CPU
-    seconds of this process, appended to ``cpu`` if given: less sensitive to other work; and
-    the fastest call, appended to ``fastest``: what the machine does on its good minutes)."""
-    function()
-    runs, used = [], []
-    for _ in range(repeat):
-        gc.collect()  # garbage of the previous run is not this run's cost (timeit does the same)
-        start, process = time.perf_counter(), time.process_time()
-        function()
-        runs.append(time.perf_counter() - start)
-        used.append(time.process_time() - process)
-    if cpu is not None:
-        cpu.append(median(used))
-    if fastest is not None:
-        fastest.append(min(runs))
-    return median(runs)
-
-
 _CACHE: list[str] = []
 
 
@@ -130,10 +106,24 @@ def decide_with_graph(requests: int, conferrals: int) -> Callable[[], Any]:
 def large_case(sizes: tuple[int, int], repeat: int) -> list[Row]:
     """Decision plus explanation graph at two sizes, and how time grows between them."""
     small, large = sizes
-    cpu: list[float] = []
-    fastest: list[float] = []
-    times = {n: timed(decide_with_graph(n, n // 10), repeat, cpu, fastest) for n in sizes}
-    ratio = times[large] / times[small]
+    runs = {n: decide_with_graph(n, n // 10) for n in sizes}
+    walls: dict[int, list[float]] = {n: [] for n in sizes}
+    used: dict[int, list[float]] = {n: [] for n in sizes}
+    for n in sizes:
+        runs[n]()  # warm up
+    # The sizes alternate, so that the machine's speed, which drifts on a shared host, weighs
+    # on both alike; growth is the median of the ratios of runs made back to back.
+    for _ in range(repeat):
+        for n in sizes:
+            gc.collect()  # garbage of the previous run is not this run's cost
+            start, process = time.perf_counter(), time.process_time()
+            runs[n]()
+            walls[n].append(time.perf_counter() - start)
+            used[n].append(time.process_time() - process)
+    times = {n: median(walls[n]) for n in sizes}
+    cpu = [median(used[n]) for n in sizes]
+    fastest = [min(walls[n]) for n in sizes]
+    ratio = median(b / a for a, b in zip(walls[small], walls[large], strict=True))
     return [
         Row(
             "large motion, decision + full graph", f"{small} requests", "median", times[small], "s"
@@ -150,7 +140,7 @@ def large_case(sizes: tuple[int, int], repeat: int) -> list[Row]:
         Row(
             "growth",
             f"{large} / {small}",
-            "time ratio",
+            "median time ratio, runs back to back",
             ratio,
             "x",
             f"<= {12 * large / small / 10:g}",
