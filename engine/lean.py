@@ -27,6 +27,8 @@ from experta.conditionalelement import ConditionalElement
 from experta.deffacts import DefFacts
 from experta.factlist import FactList
 
+from kb.facts import field_names_only
+
 _DEFFACTS: dict[type, tuple[str, ...]] = {}
 _PARAMETERS: dict[Any, Any] = {}
 _UNSEEN = object()
@@ -37,19 +39,8 @@ def _special(key: Any) -> bool:
     return isinstance(key, str) and key.startswith("__") and key.endswith("__")
 
 
-_PLAIN_KEYS: set[Any] = set()
-"""Keys seen to be plain: strings without experta's ``__`` marks (a set test per fact)."""
 _CHECKED_KEYS: set[Any] = set()
 """Keys ``declare`` has accepted."""
-
-
-def _plain(keys: Any) -> bool:
-    """True if no key is special or a non-string (remembering keys found plain)."""
-    if keys <= _PLAIN_KEYS:
-        return True
-    new = [k for k in keys if isinstance(k, str) and k[:2] != "__"]
-    _PLAIN_KEYS.update(new)
-    return len(new) == len(keys)
 
 
 class LeanFactList(FactList):  # type: ignore[misc]
@@ -61,7 +52,7 @@ class LeanFactList(FactList):  # type: ignore[misc]
     @staticmethod
     def _get_fact_id(fact: Any) -> frozenset[Any]:
         items = fact.items()
-        if not _plain(fact.keys()):  # rare: then filter exactly
+        if not field_names_only(fact.keys()):  # rare: then filter exactly
             items = [(k, v) for k, v in items if not _special(k)]
         return frozenset([fact.__class__, *items])
 

@@ -357,15 +357,12 @@ class CompiledMatcher(Matcher):  # type: ignore[misc]
             return
         if len(branch.positives) == 2 and len(fixed) == 1:  # one fact and one partner
             ((i, factid),) = fixed.items()
-            if branch.exists:
-                j = branch.positives[branch.positives[0] == i]
-                mine = memory[i][factid][1]
-                for other, (_, bound) in self._candidates(b, j, mine):
-                    if mine and bound and not _agrees(mine, bound):
-                        continue
-                    self._found(b, branch, {i: factid, j: other}, {**mine, **bound})
-                return
-            self._found_pair(b, branch, i, factid)
+            j = branch.positives[branch.positives[0] == i]
+            mine = memory[i][factid][1]
+            for other, (_, bound) in self._candidates(b, j, mine):
+                if mine and bound and not _agrees(mine, bound):
+                    continue
+                self._found(b, branch, {i: factid, j: other}, {**mine, **bound})
             return
         # Start from the fixed fact: the other patterns are then looked up by what it binds.
         order = self._orders.get((b, *fixed))
@@ -402,10 +399,7 @@ class CompiledMatcher(Matcher):  # type: ignore[misc]
             return
         # with_initial and no EXISTS: the pattern is the initial fact's own
         facts = [fact] if not branch.with_initial or fact is self.initial else [fact, self.initial]
-        activation = Activation(b, match, branch.rule, facts, context)
-        matches[match] = activation
-        self.by_fact.setdefault(factid, []).append((b, match))
-        self._added[activation] = None
+        self._activate(b, branch, match, facts, context)
 
     def _found_pair(self, b: int, branch: Branch, i: int, factid: int) -> None:
         """:meth:`_join` and :meth:`_found` for a branch of two positive patterns and no EXISTS
@@ -429,11 +423,7 @@ class CompiledMatcher(Matcher):  # type: ignore[misc]
             initial = self.initial
             if branch.with_initial and initial is not None and all(f is not initial for f in facts):
                 facts.append(initial)
-            activation = Activation(b, match, branch.rule, facts, context)
-            matches[match] = activation
-            for fid in set(match):
-                self.by_fact.setdefault(fid, []).append((b, match))
-            self._added[activation] = None
+            self._activate(b, branch, match, facts, context)
 
     def _found(self, b: int, branch: Branch, chosen: dict[int, int], context: Bindings) -> None:
         """A candidate match: if new and its TEST/NOT/EXISTS hold, a new activation."""
@@ -445,8 +435,19 @@ class CompiledMatcher(Matcher):  # type: ignore[misc]
         facts = {factid: memory[i][factid][0] for i, factid in chosen.items()}
         if branch.with_initial:
             facts[self.initial["__factid__"]] = self.initial
-        activation = Activation(b, match, branch.rule, list(facts.values()), context)
-        matches[match] = activation
+        self._activate(b, branch, match, list(facts.values()), context)
+
+    def _activate(
+        self,
+        b: int,
+        branch: Branch,
+        match: tuple[int, ...],
+        facts: list[Any],
+        context: Bindings,
+    ) -> None:
+        """Record a new match of branch ``b`` and report its activation as added."""
+        activation = Activation(b, match, branch.rule, facts, context)
+        self.matches[b][match] = activation
         for factid in match if len(match) == 1 else set(match):
             self.by_fact.setdefault(factid, []).append((b, match))
         self._added[activation] = None

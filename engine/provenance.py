@@ -31,10 +31,6 @@ _JSON = json.JSONEncoder(sort_keys=True, default=str, ensure_ascii=False, check_
 hold frozen values built from parsed data, which cannot contain themselves: no cycle check."""
 
 
-def _fields(fact: KBFact) -> dict[str, Any]:
-    return fact.fields()
-
-
 def _data(fields: dict[str, Any]) -> str:
     """The fact's fields as compact, sorted JSON (GraphML needs scalar attributes)."""
     return _JSON.encode(fields)
@@ -72,7 +68,7 @@ def _conclusion_label(
     fact: KBFact, result: Result, statement: str, fields: dict[str, Any] | None = None
 ) -> str:
     name = type(fact).__name__
-    fields = _fields(fact) if fields is None else fields
+    fields = fact.fields() if fields is None else fields
     if name == "Absence":
         return statement
     if name == "RequestDisposition":
@@ -124,9 +120,7 @@ class _GraphData:
         keys = self.succ[u].get(v)
         if keys is None:
             keys = self.succ[u][v] = self.pred[v][u] = {}
-        if key in keys:
-            keys[key]["kind"] = key
-        else:
+        if key not in keys:  # a repeated edge: add_edge would set the same kind again
             keys[key] = {"kind": key}
 
     def graph(self) -> nx.MultiDiGraph:
@@ -154,7 +148,7 @@ def _build_graph(result: Result) -> nx.MultiDiGraph:
                 "label": entry.label,
                 "path": entry.path,
                 "record": entry.record or "",
-                "data": _data(_fields(entry.fact)),
+                "data": _data(entry.fact.fields()),
             },
         )
     for node, entry in zip(nodes, record.entries, strict=True):
@@ -194,7 +188,7 @@ def _add_firing(
         if node not in known:
             fact = result.facts.get(node) or result.defeated.get(node)
             assert fact is not None
-            fields = _fields(fact)
+            fields = fact.fields()
             attrs = {
                 "kind": fact.node_kind,
                 "fact_type": type(fact).__name__,

@@ -78,11 +78,13 @@ _PHRASES = _Phrases()
 
 def phrase(record: Record, requests: Iterable[str]) -> str:
     """``record.phrase(requests)``, remembered for the record."""
-    key = tuple(requests)
-    cache = _PHRASES.of(record).phrases
-    found = cache.get(key)
+    return _phrase(_PHRASES.of(record), record, tuple(requests))
+
+
+def _phrase(state: _Phrases, record: Record, key: tuple[str, ...]) -> str:
+    found = state.phrases.get(key)
     if found is None:
-        found = cache[key] = record.phrase(key)
+        found = state.phrases[key] = record.phrase(key)
     return found
 
 
@@ -147,12 +149,7 @@ def _render(
     values = _Keep()
     for k, v in items:
         values[k] = v if type(v) is str else _show(v, record)
-    if refs:
-        requests = state.phrases.get(refs)
-        if requests is None:
-            requests = state.phrases[refs] = record.phrase(refs)
-    else:
-        requests = "the requests at issue"
+    requests = _phrase(state, record, refs) if refs else "the requests at issue"
     values["requests"] = requests
     values.setdefault("request", requests)
     movant, opponent = state.parties

@@ -22,9 +22,19 @@ _PLAIN = frozenset({str, int, float, bool, type(None), dt.date, tuple})
 is returned as is): stored without its per-value dispatch."""
 
 
-_FIELD_NAMES: set[str] = set()
-"""Keys seen as fields (strings experta does not treat as special): a fact whose keys are all
-among them needs no key-by-key filtering."""
+_FIELD_NAMES: set[Any] = set()
+"""Keys seen to be field names: strings experta does not treat as special."""
+
+
+def field_names_only(keys: Any) -> bool:
+    """True if every key in ``keys`` (a dict's keys) is a field name: a string experta does not
+    treat as special (``__factid__``, ``__bind__``). Checked as one set test once the names
+    are known, so facts need no key-by-key filtering."""
+    if keys <= _FIELD_NAMES:
+        return True
+    names = [k for k in keys if isinstance(k, str) and not Fact.is_special(k)]
+    _FIELD_NAMES.update(names)
+    return len(names) == len(keys)
 
 
 class KBFact(Fact):  # type: ignore[misc]
@@ -63,11 +73,9 @@ class KBFact(Fact):  # type: ignore[misc]
         """The fact's own fields, without experta's bookkeeping keys."""
         fields: dict[str, Any] = dict(self)
         fields.pop("__factid__", None)
-        if fields.keys() <= _FIELD_NAMES:  # the usual case: no other special or odd key
+        if field_names_only(fields.keys()):  # the usual case: no other special or odd key
             return fields
-        fields = {k: v for k, v in self.items() if isinstance(k, str) and not self.is_special(k)}
-        _FIELD_NAMES.update(fields)
-        return fields
+        return {k: v for k, v in self.items() if isinstance(k, str) and not self.is_special(k)}
 
 
 def scope_contains(outer: tuple[str, ...], inner: tuple[str, ...]) -> bool:

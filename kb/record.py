@@ -70,11 +70,6 @@ class Record:
 
     def phrase(self, requests: Iterable[str]) -> str:
         """``Nos. 34 and 35`` in a one-set case; otherwise each set named with its numbers."""
-        requests = tuple(requests)
-        if len(requests) == 1:  # most phrases (one per request of a large motion's graph)
-            set_id, _, number = str(requests[0]).rpartition(":")
-            words = numbers_phrase([int(number) if number.isdigit() else number])
-            return words if self.case.single_set else f"{self.set_label(set_id)} {words}"
         by_set: dict[str, list[Number]] = {}
         for text in requests:
             set_id, _, number = str(text).rpartition(":")

@@ -16,8 +16,8 @@ def test_one_set_case_names_numbers_only() -> None:
 
 
 def test_a_single_request_reads_as_it_does_among_others() -> None:
-    """One request alone is phrased as the general path phrases it (the one-request path is
-    a shortcut for the graph's thousands of per-request statements)."""
+    """A request alone is named with its set, as it is among others of its set (the graph
+    phrases each of a large motion's requests this way)."""
     record = build_record(resolve("large.yaml", california_further(30, 3)))
     assert not record.case.single_set
     for ref in [str(r) for r in record.case.motion_requests]:
