@@ -31,9 +31,34 @@ _JSON = json.JSONEncoder(sort_keys=True, default=str, ensure_ascii=False, check_
 hold frozen values built from parsed data, which cannot contain themselves: no cycle check."""
 
 
+def _one_shot_encoder() -> Any:
+    """``_JSON``'s own C encoder, made once: ``JSONEncoder.encode`` builds it anew for every
+    call, which is most of the cost of encoding a small dict (tens of thousands per graph).
+    None when this Python has no C encoder or makes it differently (the argument list is
+    ``json.encoder``'s, not a public API): then ``_JSON.encode`` is used."""
+    from json import encoder
+
+    make = getattr(encoder, "c_make_encoder", None)
+    if make is None:
+        return None
+    try:
+        made = make(None, str, encoder.encode_basestring, None, ": ", ", ", True, False, True)
+        probe = {"b": (1, 2.5, None), "a": "é\n", "c": [True, {"y": 1, "x": float("nan")}]}
+        if "".join(made(probe, 0)) != _JSON.encode(probe):
+            return None
+    except (TypeError, ValueError):
+        return None
+    return made
+
+
+_ENCODE = _one_shot_encoder()
+
+
 def _data(fields: dict[str, Any]) -> str:
     """The fact's fields as compact, sorted JSON (GraphML needs scalar attributes)."""
-    return _JSON.encode(fields)
+    if _ENCODE is None:
+        return _JSON.encode(fields)
+    return "".join(_ENCODE(fields, 0))
 
 
 def firing_requests(result: Result, firing: Firing) -> list[str]:
@@ -113,14 +138,18 @@ class _GraphData:
 
     def add_edge(self, u: str, v: str, key: str) -> None:
         """An edge whose ``kind`` attribute is its key (every edge of the graph is so)."""
-        if u not in self.node:
+        out = self.succ.get(u)
+        if out is None:
             self.add_node(u, {})
-        if v not in self.node:
-            self.add_node(v, {})
-        keys = self.succ[u].get(v)
+            out = self.succ[u]
+        keys = out.get(v)
         if keys is None:
-            keys = self.succ[u][v] = self.pred[v][u] = {}
-        if key not in keys:  # a repeated edge: add_edge would set the same kind again
+            into = self.pred.get(v)
+            if into is None:
+                self.add_node(v, {})
+                into = self.pred[v]
+            out[v] = into[u] = {key: {"kind": key}}
+        elif key not in keys:  # a repeated edge: add_edge would set the same kind again
             keys[key] = {"kind": key}
 
     def graph(self) -> nx.MultiDiGraph:
@@ -154,36 +183,47 @@ def _build_graph(result: Result) -> nx.MultiDiGraph:
     for node, entry in zip(nodes, record.entries, strict=True):
         if entry.part_of:
             data.add_edge(node, entry.part_of, "part_of")
-    effective: dict[str, str] = {}
+    rules: dict[int, tuple[str, str]] = {}
+    cites: dict[tuple[str, ...], str] = {}
     for firing in result.firings:
-        _add_firing(data, result, firing, effective)
+        _add_firing(data, result, firing, rules, cites)
     return data.graph()
 
 
 def _add_firing(
-    data: _GraphData, result: Result, firing: Firing, effective: dict[str, str]
+    data: _GraphData,
+    result: Result,
+    firing: Firing,
+    rules: dict[int, tuple[str, str]],
+    cites: dict[tuple[str, ...], str],
 ) -> None:
     meta = firing.meta
     statement = firing_statement(result, firing)
     cited = meta.cited(firing.context)
-    if meta.id not in effective:
-        effective[meta.id] = meta.effective.describe()
+    # What every firing of a rule, or of a set of authorities, shares: worked out once.
+    constant = rules.get(id(meta))
+    if constant is None:
+        constant = rules[id(meta)] = (meta.kind, meta.effective.describe())
+    authorities = cites.get(cited)
+    if authorities is None:
+        authorities = cites[cited] = " ".join(cited)
+    firing_id = firing.id
     data.add_node(
-        firing.id,
+        firing_id,
         {
             "kind": "rule",
             "rule": meta.id,
             "statement": statement,
-            "authorities": " ".join(cited),
-            "rule_kind": meta.kind,
-            "effective": effective[meta.id],
+            "authorities": authorities,
+            "rule_kind": constant[0],
+            "effective": constant[1],
             "status": "defeated" if firing.defeated_by else "fired",
             "label": f"{meta.id}: {statement}",
         },
     )
-    for node in (*firing.premises, *firing.because):
-        data.add_edge(node, firing.id, "premise")
     known = data.node
+    for node in (*firing.premises, *firing.because):
+        data.add_edge(node, firing_id, "premise")
     for node in firing.derived:
         if node not in known:
             fact = result.facts.get(node) or result.defeated.get(node)
@@ -199,7 +239,7 @@ def _add_firing(
             if fact.get("where"):
                 attrs["where"] = str(fact["where"])
             data.add_node(node, attrs)
-        data.add_edge(firing.id, node, "derives")
+        data.add_edge(firing_id, node, "derives")
     for authority_id in cited:
         node = f"auth:{authority_id}"
         if node not in known:
@@ -214,9 +254,9 @@ def _add_firing(
                     "url": authority.url,
                 },
             )
-        data.add_edge(firing.id, node, "cites")
+        data.add_edge(firing_id, node, "cites")
     if firing.defeated_by:
-        data.add_edge(firing.defeated_by, firing.id, "overrides")
+        data.add_edge(firing.defeated_by, firing_id, "overrides")
 
 
 def ancestors_subgraph(graph: nx.MultiDiGraph, targets: list[str]) -> nx.MultiDiGraph:

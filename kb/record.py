@@ -51,6 +51,8 @@ class Record:
 
     case: Case
     entries: list[Entry] = field(default_factory=list)
+    _set_labels: dict[str, str] = field(default_factory=dict, init=False, repr=False, compare=False)
+    """Set labels by set id, as :meth:`set_label` gives them: every request phrase needs one."""
 
     @property
     def model(self) -> CaseFile:
@@ -62,6 +64,12 @@ class Record:
         return f"counsel for {name}" if party.startswith("counsel:") else name
 
     def set_label(self, set_id: str) -> str:
+        label = self._set_labels.get(set_id)
+        if label is None:
+            label = self._set_labels[set_id] = self._make_set_label(set_id)
+        return label
+
+    def _make_set_label(self, set_id: str) -> str:
         dset = self.model.discovery[set_id]
         label = SET_LABELS[dset.kind]
         if dset.kind == "interrogatories" and self.model.case.court.system == "federal":
@@ -74,8 +82,11 @@ class Record:
         for text in requests:
             set_id, _, number = str(text).rpartition(":")
             by_set.setdefault(set_id, []).append(int(number) if number.isdigit() else number)
-        if self.case.single_set and len(by_set) == 1:
-            return numbers_phrase(next(iter(by_set.values())))
+        if len(by_set) == 1:  # most phrases: no sets to order and join
+            ((set_id, numbers),) = by_set.items()
+            if self.case.single_set:
+                return numbers_phrase(numbers)
+            return f"{self.set_label(set_id)} {numbers_phrase(numbers)}"
         order = list(self.model.discovery)
         parts = [
             f"{self.set_label(s)} {numbers_phrase(n)}"

@@ -128,12 +128,11 @@ def raised_summary(engine: Any, set_id: str) -> str:
         ]
         if not mine:
             return f"{name} sent no communication about them before the motion"
-        raised: list[str] = []
+        raised: dict[str, None] = {}  # an ordered set: a list made this quadratic in requests
+        prefix = f"{set_id}:"
         for conferral in mine:
             fact = engine.fact(f"fact:conferral:{conferral.id}")
-            raised.extend(
-                r for r in fact["raised"] if r.startswith(f"{set_id}:") and r not in raised
-            )
+            raised.update((r, None) for r in fact["raised"] if r.startswith(prefix))
         what = f"raised only {record.phrase(raised)}" if raised else "raised no specific request"
         if len(mine) == 1:
             only = mine[0]
