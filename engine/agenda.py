@@ -70,12 +70,15 @@ class StratifiedAgenda(Agenda):  # type: ignore[misc]
 
 
 class HeapAgenda(Agenda):  # type: ignore[misc]
-    """The same order as :class:`StratifiedAgenda` on a heap of
-    ``(stratum, rank, negated fact ids + (1,), -arrival, activation)``.
+    """The same order as :class:`StratifiedAgenda` on a heap of flat tuples
+    ``(stratum, rank, *negated fact ids, 1, -arrival, activation)``.
 
     Negating the ids turns "largest list first" into "smallest tuple first"; the trailing 1
     (larger than any negated id) keeps a longer list ahead of its own prefix, as list order
-    does. Activations the matcher retracts are marked ``dead`` and skipped when they surface.
+    does. Because of it, two entries' ids first differ where the lists do (neither can be a
+    prefix of the other), so flat tuples order as nested ``(stratum, rank, ids, -arrival)``
+    ones would, with one tuple per entry and no nested comparison. Activations the matcher
+    retracts are marked ``dead`` and skipped when they surface.
     """
 
     def __init__(self, engine: ProvenanceEngine, plan: Plan) -> None:
@@ -96,8 +99,12 @@ class HeapAgenda(Agenda):  # type: ignore[misc]
                 meta = rule_meta(rule)
                 order = self.order[id(rule)] = (self.plan.stratum[meta.id], self.plan.rank[meta.id])
             self.arrivals += 1
-            ids = (*[-i for i in activation.ids], 1)
-            heapq.heappush(self.heap, (order[0], order[1], ids, -self.arrivals, activation))
+            ids = activation.ids
+            if len(ids) == 1:  # most activations: one fact
+                entry = (order[0], order[1], -ids[0], 1, -self.arrivals, activation)
+            else:
+                entry = (*order, *[-i for i in ids], 1, -self.arrivals, activation)
+            heapq.heappush(self.heap, entry)
 
     @property
     def pending(self) -> list[Any]:

@@ -10,7 +10,8 @@ anything richer), so the matcher can dispatch a fact by its type and join patter
 Only forms whose meaning under experta's network is clear are compiled; anything else raises
 :class:`Unsupported`, and the engine then keeps experta's own matcher for that rule set. The
 meaning compiled is experta's (documented in ``docs/performance.md``): a pattern matches facts of
-exactly its class; ``TEST`` sees the variables bound before it; ``NOT`` is blocked by a fact
+exactly its class; ``TEST`` sees the variables bound before it (one that reads only what one
+pattern binds is tried with that pattern, see :func:`_hoist_tests`); ``NOT`` is blocked by a fact
 agreeing with the variables bound before it; ``EXISTS`` holds while any fact matches its pattern,
 whatever the enclosing rule binds, and puts the initial fact among the activation's facts.
 """
@@ -19,7 +20,7 @@ from __future__ import annotations
 
 import inspect
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
 
@@ -60,6 +61,9 @@ class Pattern:
     always: tuple[str, ...]
     """The names every match binds (wildcard fields and the capture), sorted: what joins
     index on."""
+    tests: tuple[tuple[tuple[str, ...], Callable[..., Any]], ...] = ()
+    """``(names, predicate)``: TESTs of the rule that read only names this pattern binds,
+    tried on each fact as it arrives (see :func:`_hoist_tests`)."""
 
 
 @dataclass(frozen=True, eq=False)
@@ -201,6 +205,7 @@ def compile_branch(rule: Rule, conditions: Sequence[Any]) -> Branch:
         elements.append(Element(kind, pattern=pattern, visible=frozenset(visible)))
         if kind == POS:
             visible |= pattern.variables
+    elements = _hoist_tests(elements)
     positives = tuple(i for i, e in enumerate(elements) if e.kind == POS)
     exists = tuple(i for i, e in enumerate(elements) if e.kind == EXISTS_KIND)
     initial = bool(exists) or any(
@@ -215,6 +220,33 @@ def compile_branch(rule: Rule, conditions: Sequence[Any]) -> Branch:
         checks=tuple(i for i, e in enumerate(elements) if e.kind in (NEG, TEST_KIND)),
         with_initial=initial,
     )
+
+
+def _hoist_tests(elements: list[Element]) -> list[Element]:
+    """Move each TEST that reads only names one earlier positive pattern always binds into that
+    pattern, as a RETE network's alpha tests: it is then tried once per fact as the fact
+    arrives, and a fact it rejects never enters the joins.
+
+    The TEST sees the same values either way: every name it reads is bound by that pattern
+    (joined values agree), and visible to the TEST since the pattern comes before it. Tests are
+    predicates on those values, so when they run does not change which matches hold. A
+    ``demand_only``-style rule (a set's requirement joined with each of its requests, then a
+    TEST on the request's exchange) otherwise joins every request and tests most in vain.
+    """
+    out = list(elements)
+    hoisted: set[int] = set()
+    for t, element in enumerate(elements):
+        if element.kind != TEST_KIND or not element.parameters or element.test is None:
+            continue
+        reads = set(element.parameters)
+        for p in range(t):
+            pattern = out[p].pattern
+            if out[p].kind == POS and pattern is not None and reads <= set(pattern.always):
+                tests = (*pattern.tests, (element.parameters, element.test))
+                out[p] = replace(out[p], pattern=replace(pattern, tests=tests))
+                hoisted.add(t)
+                break
+    return [e for i, e in enumerate(out) if i not in hoisted]
 
 
 def compile_rule(rule: Rule) -> tuple[Branch, ...]:

@@ -69,17 +69,20 @@ class _Provenance:
         """Case-fact nodes reachable backwards from the firings (through parts of aggregates)."""
         seen: set[str] = set()
         stack = [n for f in firings for n in (*f.premises, *f.because)]
+        parts, support = self.parts, self.support
         while stack:
             node = stack.pop()
             if node in seen:
                 continue
             seen.add(node)
-            stack.extend(self.parts.get(node, []))
-            for firing in self.support.get(node, []):
-                stack.extend((*firing.premises, *firing.because))
-        return sorted(
-            (n for n in seen if n in self.entries), key=lambda n: self.result.case_nodes[n]
-        )
+            found = parts.get(node)
+            if found:
+                stack.extend(found)
+            for firing in support.get(node, ()):
+                stack.extend(firing.premises)
+                stack.extend(firing.because)
+        entries = self.entries
+        return sorted([n for n in seen if n in entries], key=self.result.case_nodes.__getitem__)
 
     def record_cites(self, firings: Iterable[Firing]) -> list[str]:
         cites: dict[str, None] = {}  # an ordered set: hundreds of cites in a large motion
@@ -271,15 +274,16 @@ def build_decision(result: Result, rules_version: str, gates: tuple[str, ...] = 
     decisive_rules: dict[str, set[str]] = {}
     decided_at: dict[str, str] = {}
     for ref in result.record.case.motion_requests:
-        fact = dispositions.get(str(ref))
+        name = str(ref)
+        fact = dispositions.get(name)
         if fact is None:
-            requests[str(ref)] = RequestOutcome(disposition="undetermined", grounds=[])
+            requests[name] = RequestOutcome(disposition="undetermined", grounds=[])
             continue
-        requests[str(ref)] = RequestOutcome(
+        requests[name] = RequestOutcome(
             disposition=fact["disposition"], grounds=list(fact["grounds"])
         )
-        decisive_rules[str(ref)] = set(fact["grounds"])
-        decided_at[str(ref)] = str(fact["gate"])
+        decisive_rules[name] = set(fact["grounds"])
+        decided_at[name] = str(fact["gate"])
     motion = next((f for f in result.facts.values() if isinstance(f, MotionDisposition)), None)
     court = model.case.court
     court_out: dict[str, Any] = {"system": court.system}

@@ -28,7 +28,7 @@ from experta.conditionalelement import ConditionalElement
 from experta.deffacts import DefFacts
 from experta.factlist import FactList
 
-from kb.facts import field_names_only
+from kb.facts import KBFact, field_names_only
 
 _DEFFACTS: dict[type, tuple[str, ...]] = {}
 _PARAMETERS: dict[Any, Any] = {}
@@ -46,12 +46,22 @@ _CHECKED_KEYS: set[Any] = set()
 
 class LeanFactList(FactList):  # type: ignore[misc]
     """experta's fact list: the same ids and duplicate rule, with the duplicate key (class and
-    fields) built in one pass and validation only for classes that declare fields."""
+    fields) built in one pass and validation only for classes that declare fields.
+
+    A knowledge-base fact (:class:`~kb.facts.KBFact`) is keyed by its class and node id
+    instead. Its node id is a function of its class and fields, so two facts with the same
+    content share a key, as under experta's frozenset of fields; and the engine never declares
+    two facts under one node id (case facts' ids are checked unique, and ``conclude`` reuses or
+    rejects a fact whose node already stands before declaring it), so no two facts with
+    different content meet under one key. The key is then one short string, not a hash of
+    every field (a request's whole exchange of communications included)."""
 
     last_index: int
 
     @staticmethod
-    def _get_fact_id(fact: Any) -> frozenset[Any]:
+    def _get_fact_id(fact: Any) -> Any:
+        if isinstance(fact, KBFact):
+            return (fact.__class__, fact.node_id())
         items = fact.items()
         if not field_names_only(fact.keys()):  # rare: then filter exactly
             items = [(k, v) for k, v in items if not _special(k)]

@@ -93,6 +93,9 @@ def alpha(pattern: Pattern, fact: Any) -> Bindings | None:
         if pattern.capture in bound and bound[pattern.capture] != fact:
             return None
         bound[pattern.capture] = fact
+    for names, test in pattern.tests:  # the rule's TESTs on this fact alone (engine.compile)
+        if not test(**{name: bound[name] for name in names}):
+            return None
     return bound
 
 

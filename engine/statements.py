@@ -126,8 +126,10 @@ def render(
         items = [(k, context[k]) for k in names if k in context]
     # Many firings share a statement and values (grouping renders each with the request
     # blanked out): remember results per record, when the values can be a dictionary key.
+    # A statement naming requests is about those requests, which few others share (every
+    # firing about one request): not worth remembering.
     key: Any = None
-    if all(type(v) in _SCALARS for _, v in items):
+    if not refs and all(type(v) in _SCALARS for _, v in items):
         # Types are part of the key: True == 1, but one renders "yes" and the other "1".
         key = (template, tuple([(k, type(v), v) for k, v in items]), refs)
         found = state.rendered.get(key)

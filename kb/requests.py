@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import total_ordering
+from functools import cached_property, total_ordering
 
 from kb.errors import FieldError, shown
 from kb.limits import MAX_NUMBER_DIGITS
@@ -38,6 +38,11 @@ class RequestRef:
     set_rank: int = 0
 
     def __str__(self) -> str:
+        return self.text
+
+    @cached_property
+    def text(self) -> str:
+        """``set:number``, as output names the request (made once: a large motion asks often)."""
         return f"{self.set_id}:{self.number}"
 
     def sort_key(self) -> tuple[int, str, tuple[int, ...]]:

@@ -18,7 +18,7 @@ from experta import AS, EXISTS, FORALL, MATCH, NOT, OR, TEST, P, Rule
 
 from benchmarks.generate import california_further, typical
 from engine.api import decide
-from engine.compile import Unsupported, compile_rule
+from engine.compile import POS, TEST_KIND, Unsupported, compile_rule
 from engine.engine import Result, engine_for
 from engine.exports.node_link import to_json
 from engine.provenance import build_graph
@@ -110,6 +110,16 @@ class Forms:
         """experta's TEST sees only what is bound before it: ``kind`` is None there."""
         ground(self, "t.late_test", request)
 
+    @rule(id="t.hoisted", statement="Second.", derives=(Ground,))
+    @Rule(
+        Motion(kind=MATCH.kind),
+        Request(request=MATCH.request, number=MATCH.number),
+        TEST(lambda number: number == 2),
+    )
+    def hoisted(self: Any, request: str, number: int) -> None:
+        """A TEST on what one pattern binds: the compiled matcher tries it per request."""
+        ground(self, "t.hoisted", request)
+
     @rule(id="t.or", statement="Either.", derives=(Ground,))
     @Rule(OR(Request(request=MATCH.request, number=2), Request(request=MATCH.request, number=3)))
     def either(self: Any, request: str) -> None:
@@ -149,6 +159,7 @@ def test_toy_forms_fire_as_experta_fires_them() -> None:
         "t.exempt",
         "t.not",
         "t.late_test",
+        "t.hoisted",
         "t.or",
         "t.capture",
         "t.predicate",
@@ -158,6 +169,22 @@ def test_toy_forms_fire_as_experta_fires_them() -> None:
         "rule:t.not#rfp1:2",
         "rule:t.not#rfp1:1",
     ]
+
+
+def test_a_test_on_one_patterns_names_moves_into_that_pattern() -> None:
+    (branch,) = compile_rule(Forms.hoisted)
+    assert [e.kind for e in branch.elements] == [POS, POS]  # no TEST left among the joins
+    request = branch.elements[1].pattern
+    assert request is not None
+    assert [names for names, _ in request.tests] == [("number",)]
+    _, result = toy_result("compiled")
+    assert [f.id for f in result.firings if f.rule_id == "t.hoisted"] == ["rule:t.hoisted#rfp1:2"]
+
+
+def test_a_test_reading_names_bound_elsewhere_stays_in_place() -> None:
+    (branch,) = compile_rule(Forms.late_test)  # reads ``kind``, which no earlier pattern binds
+    assert [e.kind for e in branch.elements] == [POS, TEST_KIND, POS]
+    assert all(e.pattern is None or e.pattern.tests == () for e in branch.elements)
 
 
 class Unusual(Forms):
