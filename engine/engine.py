@@ -224,7 +224,9 @@ class ProvenanceEngine(LeanKnowledgeEngine):
         ids = getattr(activation, "ids", None)
         if ids is not None:  # the compiled matcher's activations carry their ids, newest first
             nodes = self._node_by_factid  # every fact but the initial fact has a node
-            return tuple(nodes[i] for i in reversed(ids) if i in nodes)
+            if len(ids) == 1 and ids[0] in nodes:  # most activations: one case fact
+                return (nodes[ids[0]],)
+            return tuple([nodes[i] for i in reversed(ids) if i in nodes])
         ordered = sorted(
             (f for f in activation.facts if not isinstance(f, InitialFact)),
             key=lambda f: f["__factid__"],

@@ -149,6 +149,8 @@ def compress(numbers: Sequence[Number]) -> list[str]:
 
     Runs of three or more consecutive integers become a range, as courts write them.
     """
+    if len(numbers) == 1:  # most phrases name one request
+        return [str(numbers[0])]
     ordered = sorted(set(numbers), key=number_key)
     parts: list[str] = []
     i = 0
