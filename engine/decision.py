@@ -59,11 +59,13 @@ class _Provenance:
             if firing.defeated_by is None:
                 for node in firing.derived:
                     self.support.setdefault(node, []).append(firing)
-        self.entries = {e.fact.node_id(): e for e in result.record.entries}
+        entries = result.record.entries
+        # case_nodes holds each case fact's node id and place, as the run found them
+        self.entries = {node: entries[i] for node, i in result.case_nodes.items()}
         self.parts: dict[str, list[str]] = {}
-        for entry in result.record.entries:
+        for node, entry in self.entries.items():
             if entry.part_of:
-                self.parts.setdefault(entry.part_of, []).append(entry.fact.node_id())
+                self.parts.setdefault(entry.part_of, []).append(node)
 
     def case_facts(self, firings: Iterable[Firing]) -> list[str]:
         """Case-fact nodes reachable backwards from the firings (through parts of aggregates)."""

@@ -167,7 +167,7 @@ class _GraphData:
 def _build_graph(result: Result) -> nx.MultiDiGraph:
     data = _GraphData()
     record = result.record
-    nodes = [entry.fact.node_id() for entry in record.entries]
+    nodes = list(result.case_nodes)  # each entry's node id, in the record's order
     for node, entry in zip(nodes, record.entries, strict=True):
         data.add_node(
             node,
