@@ -63,7 +63,8 @@ class Pattern:
     index on."""
     tests: tuple[tuple[tuple[str, ...], Callable[..., Any]], ...] = ()
     """``(names, predicate)``: TESTs of the rule that read only names this pattern binds,
-    tried on each fact as it arrives (see :func:`_hoist_tests`)."""
+    tried on each fact as it arrives with those names' values in order (see
+    :func:`_hoist_tests`)."""
 
 
 @dataclass(frozen=True, eq=False)
@@ -222,6 +223,12 @@ def compile_branch(rule: Rule, conditions: Sequence[Any]) -> Branch:
     )
 
 
+def _positional(test: Callable[..., Any]) -> bool:
+    """True if every parameter of ``test`` can be passed by position (a plain ``lambda a, b``)."""
+    kinds = (inspect.Parameter.POSITIONAL_ONLY, inspect.Parameter.POSITIONAL_OR_KEYWORD)
+    return all(p.kind in kinds for p in inspect.signature(test).parameters.values())
+
+
 def _hoist_tests(elements: list[Element]) -> list[Element]:
     """Move each TEST that reads only names one earlier positive pattern always binds into that
     pattern, as a RETE network's alpha tests: it is then tried once per fact as the fact
@@ -237,6 +244,8 @@ def _hoist_tests(elements: list[Element]) -> list[Element]:
     hoisted: set[int] = set()
     for t, element in enumerate(elements):
         if element.kind != TEST_KIND or not element.parameters or element.test is None:
+            continue
+        if not _positional(element.test):  # the pattern passes the values by position
             continue
         reads = set(element.parameters)
         for p in range(t):

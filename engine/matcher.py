@@ -94,7 +94,7 @@ def alpha(pattern: Pattern, fact: Any) -> Bindings | None:
             return None
         bound[pattern.capture] = fact
     for names, test in pattern.tests:  # the rule's TESTs on this fact alone (engine.compile)
-        if not test(**{name: bound[name] for name in names}):
+        if not (test(bound[names[0]]) if len(names) == 1 else test(*[bound[n] for n in names])):
             return None
     return bound
 

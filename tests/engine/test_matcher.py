@@ -187,6 +187,27 @@ def test_a_test_reading_names_bound_elsewhere_stays_in_place() -> None:
     assert all(e.pattern is None or e.pattern.tests == () for e in branch.elements)
 
 
+class KeywordTest:
+    @rule(id="t.keyword_test", statement="Second.", derives=(Ground,))
+    @Rule(
+        Request(request=MATCH.request, number=MATCH.number),
+        TEST(lambda *, number: number == 2),
+    )
+    def keyword_test(self: Any, request: str, number: int) -> None:
+        """A TEST whose parameter can only be named: it stays where experta calls it."""
+        ground(self, "t.keyword_test", request)
+
+
+def test_a_test_taking_keywords_only_stays_in_place() -> None:
+    (branch,) = compile_rule(KeywordTest.keyword_test)
+    assert [e.kind for e in branch.elements] == [POS, TEST_KIND]
+    engine, compiled = toy_result("compiled", KeywordTest)
+    assert engine.compiled
+    _, reference = toy_result("rete", KeywordTest)
+    assert firing_records(compiled) == firing_records(reference)
+    assert [f.id for f in compiled.firings] == ["rule:t.keyword_test#rfp1:2"]
+
+
 class Unusual(Forms):
     """FORALL is not compiled: the engine keeps experta's network for the whole rule set."""
 
