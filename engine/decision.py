@@ -127,7 +127,9 @@ def _grounds(
             )
             key = (firing.rule_id, text, firing.meta.cited(firing.context))
             # Dicts as ordered sets: membership in lists made this quadratic in the requests.
-            group = groups.setdefault(key, {"firings": {}, "requests": {}, "fact": fact})
+            group = groups.get(key)
+            if group is None:
+                group = groups[key] = {"firings": {}, "requests": {}, "fact": fact}
             group["firings"].setdefault(id(firing), firing)
             for request in _group_requests(result, fact, firing):
                 group["requests"].setdefault(request, None)
