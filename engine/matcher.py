@@ -17,7 +17,8 @@ same changes (see :mod:`engine.compile` for the meaning of each element).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from functools import cache
 from typing import Any
 
 from experta.abstract import Matcher
@@ -129,56 +130,68 @@ def _entry(b: int, i: int, branch: Branch) -> Entry:
 
 
 class _Dispatch:
-    """The patterns of one fact class that a fact may match, found by one field.
+    """The patterns of one fact class that a fact may match, found field by field.
 
-    Most patterns of a class test a literal on the same field (a request's ``set_kind``, a
-    ground's ``gate``): indexing them by that literal skips the patterns a fact cannot match.
-    The candidates keep the patterns' order, which decides the order of new activations.
+    Most patterns of a class test literals (a request's ``set_kind``, ``objections`` and
+    ``response``; a ground's ``gate`` and ``rule``): indexing them by one literal field, and
+    each group again by the next, skips the patterns a fact cannot match without testing them.
+    Each node indexes by the field most of its patterns test; a fact without that field, or
+    with a value no pattern names, goes on with the patterns that do not test it. The
+    candidates keep the patterns' order, which decides the order of new activations.
     """
 
-    def __init__(self, patterns: list[Entry]) -> None:
+    def __init__(self, patterns: Sequence[Entry], tested: frozenset[str] = frozenset()) -> None:
         self.patterns = tuple(patterns)
+        self.key: str | None = None
+        self.by_value: dict[Any, _Dispatch] = {}
+        self.others: _Dispatch | None = None
         counts: dict[str, int] = {}
         for entry in patterns:
             for key, _ in entry[2].literals:
-                counts[key] = counts.get(key, 0) + 1
-        self.key: str | None = max(sorted(counts), key=counts.__getitem__) if counts else None
-        self.by_value: dict[Any, tuple[Entry, ...]] = {}
-        self.others: tuple[Entry, ...] = self.patterns
-        if self.key is None:
+                if key not in tested:
+                    counts[key] = counts.get(key, 0) + 1
+        if not counts:
             return
-        key = self.key
+        key = max(sorted(counts), key=counts.__getitem__)
         try:
             values: dict[Any, None] = {}
             for entry in patterns:
                 values.update((v, None) for k, v in entry[2].literals if k == key)
-            for value in values:
-                self.by_value[value] = tuple(
-                    entry for entry in patterns if _admits(entry[2], key, value)
-                )
-        except TypeError:  # an unhashable literal: no index
-            self.key = None
-            self.by_value = {}
+            groups = {
+                value: [entry for entry in patterns if _admits(entry[2], key, value)]
+                for value in values
+            }
+        except TypeError:  # an unhashable literal: no index on this field
             return
-        self.others = tuple(
-            entry for entry in patterns if all(k != key for k, _ in entry[2].literals)
+        self.key = key
+        deeper = tested | {key}
+        self.by_value = {value: _Dispatch(group, deeper) for value, group in groups.items()}
+        self.others = _Dispatch(
+            [entry for entry in patterns if all(k != key for k, _ in entry[2].literals)], deeper
         )
 
     def candidates(self, fact: Any) -> tuple[Entry, ...]:
         """The patterns ``fact`` may match, in order (a superset of those it matches)."""
-        if self.key is None:
-            return self.patterns
-        try:
-            value = fact[self.key]
-        except KeyError:
-            return self.others
-        try:
-            found = self.by_value.get(value)
-        except TypeError:  # an unhashable value matches no literal
-            return self.others
-        if found is None:
-            return self.others
-        return found
+        node = self
+        while node.key is not None:
+            assert node.others is not None
+            try:
+                found = node.by_value.get(fact[node.key])
+            except (KeyError, TypeError):  # no such field, or a value no literal can equal
+                found = None
+            node = node.others if found is None else found
+        return node.patterns
+
+
+@cache
+def _dispatch(branches: tuple[Branch, ...]) -> dict[type, _Dispatch]:
+    """The dispatch of every fact class of a compiled rule set (made once per rule set)."""
+    by_type: dict[type, list[Entry]] = {}
+    for b, branch in enumerate(branches):
+        for i, element in enumerate(branch.elements):
+            if element.pattern is not None:
+                by_type.setdefault(element.pattern.klass, []).append(_entry(b, i, branch))
+    return {klass: _Dispatch(entries) for klass, entries in by_type.items()}
 
 
 def _admits(pattern: Pattern, key: str, value: Any) -> bool:
@@ -199,10 +212,7 @@ class CompiledMatcher(Matcher):  # type: ignore[misc]
                 if element.pattern is not None:
                     by_type.setdefault(element.pattern.klass, []).append((b, i, element.pattern))
         self.by_type = by_type
-        self.dispatch = {
-            klass: _Dispatch([_entry(b, i, self.branches[b]) for b, i, _ in found])
-            for klass, found in by_type.items()
-        }
+        self.dispatch = _dispatch(self.branches)
         self._orders: dict[tuple[int, ...], tuple[int, ...]] = {}
         self.reset()
 

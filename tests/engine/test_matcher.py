@@ -21,6 +21,7 @@ from engine.api import decide
 from engine.compile import POS, TEST_KIND, Unsupported, compile_rule
 from engine.engine import Result, engine_for
 from engine.exports.node_link import to_json
+from engine.matcher import alpha
 from engine.provenance import build_graph
 from jurisdictions import RULES_VERSION, rule_sets_for
 from kb.casefile import load_case
@@ -63,6 +64,35 @@ def corpus() -> list[tuple[str, Any]]:
 def test_compiled_matcher_matches_rete(name: str, source: Any) -> None:
     case = load_case(source) if isinstance(source, Path) else resolve(f"{name}.yaml", source)
     assert outputs(case, "compiled") == outputs(case, "rete")
+
+
+@pytest.mark.parametrize(
+    "source", [california_further(60, 8, seed=5)] + [typical(i) for i in range(12)]
+)
+def test_dispatch_offers_every_pattern_a_fact_matches_in_order(source: Any) -> None:
+    """The field-by-field index only skips patterns a fact cannot match: filtering its
+    candidates by the pattern tests gives what filtering every pattern of the class gives."""
+    case = resolve("dispatch.yaml", source)
+    klass = engine_for(tuple(rule_sets_for(case.model.case.court)))
+    engine = klass(case.model.case.decided)
+    result = engine.decide(build_record(case))
+    assert engine.compiled
+    matcher = engine.matcher
+    every: dict[type, list[Any]] = {}
+    for b, branch in enumerate(matcher.branches):
+        for i, element in enumerate(branch.elements):
+            if element.pattern is not None:
+                every.setdefault(element.pattern.klass, []).append((b, i, element.pattern))
+    facts = [e.fact for e in result.record.entries] + list(result.facts.values())
+    skipped = 0
+    for fact in facts:
+        if type(fact) not in every:
+            continue
+        wanted = [(b, i) for b, i, p in every[type(fact)] if alpha(p, fact) is not None]
+        offered = matcher.dispatch[type(fact)].candidates(fact)
+        assert [(b, i) for b, i, p, _, _ in offered if alpha(p, fact) is not None] == wanted
+        skipped += len(every[type(fact)]) - len(offered)
+    assert skipped > 0  # the index does skip patterns
 
 
 # --- the toy rule set ---------------------------------------------------------------------------
