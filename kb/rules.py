@@ -133,11 +133,32 @@ class RuleMeta:
             return tuple(dict.fromkeys(self.authority_specs))  # type: ignore[arg-type]
         return None
 
+    @cached_property
+    def _selects(self) -> tuple[str, ...]:
+        """The context names the rule's ``Select`` authorities read."""
+        return tuple(spec.key for spec in self.authority_specs if isinstance(spec, Select))
+
+    @cached_property
+    def _cited_by_values(self) -> dict[tuple[Any, ...], tuple[str, ...]]:
+        """What :meth:`cited` gave, by the values of :attr:`_selects` (all it depends on)."""
+        return {}
+
     def cited(self, context: dict[str, Any]) -> tuple[str, ...]:
         """The authorities one firing cites, given its context values."""
         fixed = self._fixed_cites
         if fixed is not None:
             return fixed
+        # The decision and the graph ask for every firing; most share their few values.
+        key = tuple([context.get(name) for name in self._selects])
+        try:
+            found = self._cited_by_values.get(key)
+        except TypeError:  # an unhashable value (a list of kinds): work it out
+            return self._cite(context)
+        if found is None:
+            found = self._cited_by_values[key] = self._cite(context)
+        return found
+
+    def _cite(self, context: dict[str, Any]) -> tuple[str, ...]:
         out: list[str] = []
         for spec in self.authority_specs:
             out.extend([spec] if isinstance(spec, str) else spec.pick(context))
