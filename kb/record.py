@@ -385,29 +385,38 @@ class _Builder:
             ]
             for s, d in model.discovery.items()
         }
-        for ref in self.case.motion_requests:
-            dset = model.discovery[ref.set_id]
-            items = items_of[ref.set_id]
-            kind, cite = items.get(ref.number, (None, None))
-            if kind is None and dset.response is not None:
-                kind = dset.response.default
-            parties = {dset.from_, dset.to}
-            exchange: list[F.Exchange] = []
-            late: list[F.Exchange] = []
-            for c in index.get(ref, []):
-                if {c.from_, c.to} != parties:
-                    continue
-                answered = bool(self.answered_by.get(c.id))
-                item = F.Exchange(
+        # A communication's entry in an exchange is the same whichever request it raised:
+        # made once per communication (with who it was between, and whether it came before
+        # the motion) and shared by the requests' exchanges.
+        entries: dict[str, tuple[frozenset[str], bool, F.Exchange]] = {}
+        for _, c in self.ordered:
+            entries[c.id] = (
+                frozenset((c.from_, c.to)),
+                c.date < self.served,
+                F.Exchange(
                     c.id,
                     c.date,
                     c.from_ == self.movant,
                     c.method,
                     c.substance,
                     tuple(c.offers),
-                    answered,
-                )
-                (exchange if c.date < self.served else late).append(item)
+                    bool(self.answered_by.get(c.id)),
+                ),
+            )
+        for ref in self.case.motion_requests:
+            dset = model.discovery[ref.set_id]
+            items = items_of[ref.set_id]
+            kind, cite = items.get(ref.number, (None, None))
+            if kind is None and dset.response is not None:
+                kind = dset.response.default
+            parties = frozenset((dset.from_, dset.to))
+            exchange: list[F.Exchange] = []
+            late: list[F.Exchange] = []
+            for c in index.get(ref, []):
+                between, before_motion, item = entries[c.id]
+                if between != parties:
+                    continue
+                (exchange if before_motion else late).append(item)
             sup_kind, sup_after, sup_verified = None, False, None
             for sup, sup_items in supplemental_of[ref.set_id]:
                 if ref.number in sup_items and sup.served.date <= model.case.decided:

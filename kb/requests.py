@@ -59,6 +59,11 @@ class RequestRef:
         return (self.set_id, self.number) == (other.set_id, other.number)
 
     def __hash__(self) -> int:
+        return self._hash
+
+    @cached_property
+    def _hash(self) -> int:
+        # A request is looked up in dicts and sets again and again while a case is read.
         return hash((self.set_id, self.number))
 
 
