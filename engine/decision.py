@@ -7,7 +7,7 @@ Nos. 34 and 35"), with the record cites of the case facts behind them.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from engine.engine import Firing, Result
@@ -95,7 +95,7 @@ class _Provenance:
         return list(cites)
 
 
-def _group_requests(result: Result, fact: KBFact, firing: Firing) -> list[str]:
+def _group_requests(result: Result, fact: KBFact, firing: Firing) -> Sequence[str]:
     found = firing_requests(result, firing)
     if found:
         return found

@@ -85,7 +85,7 @@ class Result:
     defeated: dict[str, KBFact]
     case_nodes: dict[str, int]
     rules: tuple[RuleMeta, ...]
-    requests_of: dict[str, list[str]] = field(default_factory=dict, repr=False, compare=False)
+    requests_of: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False, compare=False)
     """The requests each firing is about, by firing id, as engine.provenance finds them
     (remembered: the decision, the graph and the narrative all ask)."""
 

@@ -61,16 +61,16 @@ def _data(fields: dict[str, Any]) -> str:
     return "".join(_ENCODE(fields, 0))
 
 
-def firing_requests(result: Result, firing: Firing) -> list[str]:
+def firing_requests(result: Result, firing: Firing) -> tuple[str, ...]:
     """The requests a firing is about: those of its conclusions, or of its bound request."""
     # the decision, the graph and the narrative each ask, for thousands of firings
     known = result.requests_of.get(firing.id)
     if known is None:
         known = result.requests_of[firing.id] = _firing_requests(result, firing)
-    return list(known)
+    return known
 
 
-def _firing_requests(result: Result, firing: Firing) -> list[str]:
+def _firing_requests(result: Result, firing: Firing) -> tuple[str, ...]:
     found: list[str] = []
     for node in firing.derived:
         fact = result.facts.get(node) or result.defeated.get(node)
@@ -80,7 +80,7 @@ def _firing_requests(result: Result, firing: Firing) -> list[str]:
             found.extend(str(r) for r in fact["requests"])
     if not found and firing.context.get("request"):
         found.append(str(firing.context["request"]))
-    return list(dict.fromkeys(found))
+    return tuple(dict.fromkeys(found))
 
 
 def firing_statement(result: Result, firing: Firing) -> str:

@@ -115,7 +115,11 @@ def render(
     template: str, context: Mapping[str, Any], requests: Iterable[str], record: Record
 ) -> str:
     """Fill ``template``; ``requests`` are request ids such as ``rfp1:34``."""
-    refs = tuple(r for r in requests if r)
+    refs = (
+        tuple(requests)
+        if type(requests) is tuple and all(requests)
+        else tuple(r for r in requests if r)
+    )
     state = _PHRASES.of(record)
     # Only the values the template reads are shown: a firing's context also holds whatever
     # its patterns bound (e.g. a request's whole exchange), which no statement prints.
