@@ -10,11 +10,15 @@ from __future__ import annotations
 import datetime as dt
 import os
 import platform
+import signal
 import subprocess
 import sys
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from benchmarks.measures import ROOT, Row, large_case, peak_memory, peer, provenance_cost, startup
 from benchmarks.throughput import streamed_memory, throughput
@@ -92,15 +96,35 @@ def table(rows: list[Row]) -> str:
     return "\n".join(lines)
 
 
+@contextmanager
+def stopped_by_sigterm() -> Iterator[None]:
+    """Inside the block, SIGTERM raises SystemExit instead of ending the process at once, so
+    that the benchmarks' cleanup runs: they stop the processes they started (a ``kb batch``
+    run and its pool workers would otherwise go on running)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield  # only the main thread can set a handler
+        return
+
+    def stop(signum: int, frame: Any) -> None:
+        raise SystemExit(128 + signum)
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
 def run(config: Config, echo: Callable[[str], None] = print) -> list[Row]:
     """Every benchmark, in order; echoes each row as it comes."""
     _STARTED[:] = [_load()]
     rows: list[Row] = []
-    for name, step in steps(config):
-        echo(f"-- {name}")
-        for row in step():
-            echo("   " + " | ".join(c for c in row.cells() if c))
-            rows.append(row)
+    with stopped_by_sigterm():
+        for name, step in steps(config):
+            echo(f"-- {name}")
+            for row in step():
+                echo("   " + " | ".join(c for c in row.cells() if c))
+                rows.append(row)
     return rows
 
 

@@ -11,7 +11,10 @@ Peak memory is the largest resident set of any process of the run (``kb batch`` 
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
+import signal
 import subprocess
 import sys
 import tempfile
@@ -46,34 +49,70 @@ def run_batch(count: int, jobs: int, keep: bool) -> tuple[float, bytes, float, f
     command += ["--jobs", str(jobs), "--no-progress"]
     env = _environment()
     stdout: Any = subprocess.PIPE if keep else subprocess.DEVNULL
-    if keep:
-        with tempfile.TemporaryFile() as cases:
-            for index in range(count):
-                cases.write((json.dumps(typical(index)) + "\n").encode())
-            cases.seek(0)
+    started: list[subprocess.Popen[bytes]] = []
+    try:
+        if keep:
+            with tempfile.TemporaryFile() as cases:
+                for index in range(count):
+                    cases.write((json.dumps(typical(index)) + "\n").encode())
+                cases.seek(0)
+                start = time.perf_counter()
+                consumer = _start(
+                    command, started, stdin=cases, stdout=stdout, stderr=subprocess.PIPE, env=env
+                )
+                out, err = consumer.communicate()
+                seconds = time.perf_counter() - start
+        else:
             start = time.perf_counter()
-            done = subprocess.run(
-                command, stdin=cases, stdout=stdout, stderr=subprocess.PIPE, env=env, cwd=ROOT
+            producer = _start(
+                [sys.executable, "-c", PRODUCER, str(count)],
+                started,
+                stdout=subprocess.PIPE,
+                env=env,
             )
+            consumer = _start(
+                command,
+                started,
+                stdin=producer.stdout,
+                stdout=stdout,
+                stderr=subprocess.PIPE,
+                env=env,
+            )
+            _close(producer.stdout)
+            _, err = consumer.communicate()
+            producer.wait()
             seconds = time.perf_counter() - start
-        out, err = done.stdout, done.stderr
-    else:
-        start = time.perf_counter()
-        producer = subprocess.Popen(
-            [sys.executable, "-c", PRODUCER, str(count)], stdout=subprocess.PIPE, env=env, cwd=ROOT
-        )
-        consumer = subprocess.Popen(
-            command, stdin=producer.stdout, stdout=stdout, stderr=subprocess.PIPE, env=env, cwd=ROOT
-        )
-        _close(producer.stdout)
-        _, err = consumer.communicate()
-        producer.wait()
-        seconds = time.perf_counter() - start
-        out = b""
+            out = b""
+    finally:
+        _stop(started)
     report = json.loads(err.decode().strip().splitlines()[-1])
     if report["rc"] != 0:
         raise RuntimeError(f"kb batch exited {report['rc']}: {err.decode()[-2000:]}")
     return seconds, out or b"", report["peak"] / 1024, report["cpu"]
+
+
+def _start(
+    command: list[str], started: list[subprocess.Popen[bytes]], **options: Any
+) -> subprocess.Popen[bytes]:
+    """Start ``command`` in a session of its own (POSIX), so that :func:`_stop` can stop the
+    whole tree it starts (``kb batch`` and its pool workers), not only the process itself."""
+    process = subprocess.Popen(command, cwd=ROOT, start_new_session=os.name == "posix", **options)
+    started.append(process)
+    return process
+
+
+def _stop(started: list[subprocess.Popen[bytes]]) -> None:
+    """Stop what is still running of what :func:`_start` started (nothing, after a complete
+    run): the benchmark was interrupted, and its batch run must not go on without it."""
+    for process in started:
+        if process.poll() is None:
+            if os.name == "posix":
+                with contextlib.suppress(ProcessLookupError):
+                    os.killpg(process.pid, signal.SIGTERM)
+            else:
+                process.terminate()
+    for process in started:
+        process.wait()
 
 
 def _close(pipe: IO[bytes] | None) -> None:
