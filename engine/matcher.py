@@ -206,12 +206,6 @@ class CompiledMatcher(Matcher):  # type: ignore[misc]
     def __init__(self, engine: Any) -> None:
         super().__init__(engine)
         self.branches: tuple[Branch, ...] = compile_rules(tuple(engine.get_rules()))
-        by_type: dict[type, list[tuple[int, int, Pattern]]] = {}
-        for b, branch in enumerate(self.branches):
-            for i, element in enumerate(branch.elements):
-                if element.pattern is not None:
-                    by_type.setdefault(element.pattern.klass, []).append((b, i, element.pattern))
-        self.by_type = by_type
         self.dispatch = _dispatch(self.branches)
         self._orders: dict[tuple[int, ...], tuple[int, ...]] = {}
         self.reset()
@@ -278,7 +272,8 @@ class CompiledMatcher(Matcher):  # type: ignore[misc]
         factid = fact["__factid__"]
         for b, match in self.by_fact.pop(factid, ()):
             self._drop(b, match)
-        for b, i, _ in self.by_type.get(type(fact), ()):
+        dispatch = self.dispatch.get(type(fact))
+        for b, i, *_ in dispatch.patterns if dispatch is not None else ():  # all of its class
             memory = self.memory[b][i]
             entry = memory.pop(factid, None)
             if entry is None:

@@ -135,7 +135,7 @@ def render(
     key: Any = None
     if not refs and all(type(v) in _SCALARS for _, v in items):
         # Types are part of the key: True == 1, but one renders "yes" and the other "1".
-        key = (template, tuple([(k, type(v), v) for k, v in items]), refs)
+        key = (template, tuple([(k, type(v), v) for k, v in items]))
         found = state.rendered.get(key)
         if found is not None:
             return found
